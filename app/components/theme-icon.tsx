@@ -1,0 +1,34 @@
+import {
+  Car,
+  HeartHandshake,
+  House,
+  Lightbulb,
+  MessageCircle,
+  ShieldAlert,
+  Trash2,
+  TreeDeciduous,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
+
+/** One icon per theme code, used on chips, cards and map markers alike. */
+const ICONS: Record<string, LucideIcon> = {
+  afval: Trash2,
+  verkeer: Car,
+  groen: TreeDeciduous,
+  verlichting: Lightbulb,
+  overlast: ShieldAlert,
+  wonen: House,
+  zorg: HeartHandshake,
+  jongeren: Users,
+  samenleven: MessageCircle,
+};
+
+export function themeIcon(code: string): LucideIcon {
+  return ICONS[code] ?? MessageCircle;
+}
+
+export function ThemeIcon({ code, className = "h-5 w-5" }: { code: string; className?: string }) {
+  const Icon = themeIcon(code);
+  return <Icon aria-hidden="true" className={className} strokeWidth={2} />;
+}

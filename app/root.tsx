@@ -1,0 +1,225 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { useEffect, useState } from "react";
+import { t } from "~/i18n";
+import { isPartner } from "~/domain/permissions";
+import { getSessionUser } from "~/utils/auth.server";
+import { publicEnv } from "~/utils/env.server";
+import { readToast } from "~/utils/toast.server";
+import stylesheet from "./app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: t("common.appName") },
+  { name: "description", content: t("common.tagline") },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, { toast, header }] = await Promise.all([getSessionUser(request), readToast(request)]);
+  return data(
+    {
+      user: user && {
+        id: user.id,
+        firstName: user.name.split(" ")[0],
+        roles: user.roles,
+        isPartner: isPartner(user),
+      },
+      toast,
+      env: publicEnv(),
+    },
+    header ? { headers: { "Set-Cookie": header } } : undefined,
+  );
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+/** The logged-in user from the root loader, or null. */
+export function useOptionalUser() {
+  return useRootData()?.user ?? null;
+}
+
+function Header() {
+  const user = useOptionalUser();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  const loginHref = location.pathname.startsWith("/inloggen") ? "/inloggen" : `/inloggen?redirectTo=${encodeURIComponent(here)}`;
+  return (
+    <header className="border-b border-primary-900 bg-primary-800 text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
+        <Link to="/" className="flex min-h-11 items-center gap-2 text-lg font-bold text-white no-underline hover:text-white">
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
+            <rect width="32" height="32" rx="7" fill="#ffffff" />
+            <path d="M16 5c-4.4 0-8 3.4-8 7.7C8 18.5 16 27 16 27s8-8.5 8-14.3C24 8.4 20.4 5 16 5zm0 10.6a3 3 0 110-6 3 3 0 010 6z" fill="#0e5c55" />
+          </svg>
+          {t("common.appName")}
+        </Link>
+        <nav aria-label={t("common.nav.main")}>
+          <ul className="flex flex-wrap items-center gap-x-1 gap-y-1 text-base">
+            <li>
+              <NavLink to="/" end className={({ isActive }) => navClass(isActive)}>
+                {t("common.nav.home")}
+              </NavLink>
+            </li>
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/mijn-meldingen" className={({ isActive }) => navClass(isActive)}>
+                    {t("common.nav.myIssues")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account" className={({ isActive }) => navClass(isActive)}>
+                    {t("common.nav.account")}
+                  </NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/uitloggen">
+                    <button type="submit" className={navClass(false)}>
+                      {t("common.nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link to={loginHref} className={navClass(false)}>
+                    {t("common.nav.login")}
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/registreren" className={navClass(false)}>
+                    {t("common.nav.register")}
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function navClass(active: boolean) {
+  return `inline-flex min-h-11 items-center rounded px-3 text-white no-underline hover:bg-primary-700 hover:text-white ${
+    active ? "font-semibold underline decoration-2 underline-offset-4" : ""
+  }`;
+}
+
+function ToastMessage() {
+  const toast = useRootData()?.toast;
+  const [visible, setVisible] = useState(Boolean(toast));
+  useEffect(() => {
+    setVisible(Boolean(toast));
+    if (!toast) return;
+    const timer = setTimeout(() => setVisible(false), 8000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  if (!toast || !visible) return null;
+  return (
+    <div role="status" className="fixed inset-x-0 top-3 z-[1000] mx-auto w-fit max-w-[92vw] rounded-md border border-green-800 bg-green-50 px-4 py-3 text-green-900 shadow-lg">
+      <span>{toast.message}</span>
+      <button type="button" onClick={() => setVisible(false)} className="ml-3 min-h-11 min-w-11 font-semibold underline" aria-label="Melding sluiten">
+        ×
+      </button>
+    </div>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="mt-12 border-t border-gray-300 bg-white">
+      <div className="mx-auto max-w-7xl space-y-1 px-4 py-6 text-sm text-gray-700">
+        <p>{t("common.footer.about")}</p>
+        <p>{t("common.footer.attribution")}</p>
+        <p>{t("common.footer.demo")}</p>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b4843" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-[2000] focus:rounded focus:bg-white focus:p-3">
+          {t("common.skipToContent")}
+        </a>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <ToastMessage />
+      <main id="inhoud" className="flex-1">
+        <Outlet />
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = t("common.errors.genericTitle");
+  let text = t("common.errors.genericText");
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t("common.errors.notFoundTitle");
+      text = t("common.errors.notFoundText");
+    } else if (error.status === 403) {
+      title = t("common.errors.forbiddenTitle");
+      text = t("common.errors.forbiddenText");
+    } else if (error.status === 429) {
+      text = t("common.errors.tooManyRequests");
+    }
+  } else if (error instanceof Error) {
+    console.error(error);
+  }
+  return (
+    <main id="inhoud" className="mx-auto max-w-2xl flex-1 px-4 py-12">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <p className="mt-4 text-lg">{text}</p>
+      <p className="mt-6">
+        <a href="/" className="btn-primary">
+          {t("common.errors.backHome")}
+        </a>
+      </p>
+    </main>
+  );
+}

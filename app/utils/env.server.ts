@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/buurtbestuurt.db";
+/** PDOK BRT-Achtergrondkaart: the Dutch government basemap, free and without a key. */
+export const DEFAULT_TILE_URL =
+  "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
+export const DEFAULT_TILE_ATTRIBUTION =
+  'Kaartgegevens &copy; <a href="https://www.kadaster.nl">Kadaster</a> (BRT-Achtergrondkaart)';
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((value) => value.startsWith("file:"), "DATABASE_URL must be a file: URL for SQLite"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  TILE_URL: z.string().min(1).default(DEFAULT_TILE_URL),
+  TILE_ATTRIBUTION: z.string().min(1).default(DEFAULT_TILE_ATTRIBUTION),
+  UPLOAD_DIR: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  DEMO_DATA: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = {
+  NODE_ENV: "development" | "production" | "test";
+  DATABASE_URL: string;
+  PORT: number;
+  PUBLIC_URL: string;
+  TILE_URL: string;
+  TILE_ATTRIBUTION: string;
+  UPLOAD_DIR: string;
+  SESSION_SECRET: string;
+  DEMO_DATA: boolean;
+  /** True when PUBLIC_URL is https: cookies get the Secure flag. */
+  secureCookies: boolean;
+};
+
+/** The SQLite file a DATABASE_URL points at, resolved against the working directory. */
+export function databaseFilePath(databaseUrl: string) {
+  return path.resolve(databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
+}
+
+/**
+ * Without SESSION_SECRET, generate one on first start and keep it next to the database file
+ * (mode 0600) so sessions and signed cookies survive restarts on a machine with no settings.
+ */
+function sessionSecretFromFile(databaseUrl: string) {
+  const file = path.join(path.dirname(databaseFilePath(databaseUrl)), ".session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const value = result.data;
+  const publicUrl = (value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, "");
+  return {
+    NODE_ENV: value.NODE_ENV,
+    DATABASE_URL: value.DATABASE_URL,
+    PORT: value.PORT,
+    PUBLIC_URL: publicUrl,
+    TILE_URL: value.TILE_URL,
+    TILE_ATTRIBUTION: value.TILE_ATTRIBUTION,
+    UPLOAD_DIR: path.resolve(
+      value.UPLOAD_DIR ?? path.join(path.dirname(databaseFilePath(value.DATABASE_URL)), "uploads"),
+    ),
+    SESSION_SECRET: value.SESSION_SECRET ?? sessionSecretFromFile(value.DATABASE_URL),
+    DEMO_DATA: value.DEMO_DATA === "true",
+    secureCookies: publicUrl.startsWith("https://"),
+  };
+}
+
+let cached: Env | undefined;
+
+/** Validated configuration; the first call (at server start-up) fails fast on bad values. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The only configuration the browser gets. */
+export function publicEnv() {
+  const { TILE_URL, TILE_ATTRIBUTION } = env();
+  return { TILE_URL, TILE_ATTRIBUTION };
+}
