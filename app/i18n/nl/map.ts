@@ -1,1 +1,37 @@
-export const map = {};
+export const map = {
+  label: "Kaart met meldingen in Blerick",
+  loading: "De kaart wordt geladen.",
+  loadError: "De meldingen op de kaart konden niet worden geladen. Probeer het later opnieuw. De lijst werkt wel.",
+  buurtenError: "De buurtgrenzen konden niet worden geladen.",
+  empty: "Geen meldingen op dit deel van de kaart.",
+  buurtAttribution: "Buurtgrenzen: CBS / Kadaster, Wijk- en buurtkaart (open data, CC BY 4.0)",
+  clusterTitle: "{count} meldingen op deze plek. Kies om in te zoomen.",
+  popup: {
+    open: "Bekijk melding",
+    status: "Status",
+    buurt: "Buurt",
+    supportsNone: "Nog niet gesteund",
+    supportsOne: "1 keer gesteund",
+    supportsMany: "{count} keer gesteund",
+  },
+  picker: {
+    label: "Kaart: kies de plek van je melding",
+    instructions: "Tik of klik op de kaart op de plek van je melding. Daarna kun je de pin verslepen.",
+    markerTitle: "Plek van je melding. Versleep de pin om hem te verplaatsen.",
+    useMyLocation: "Gebruik mijn locatie",
+    locating: "Je locatie wordt gezocht...",
+    placeAtCenter: "Zet de pin in het midden van de kaart",
+    chosen: "Gekozen plek: {buurt}",
+    none: "Nog geen plek gekozen.",
+    outside: "Deze plek ligt buiten Blerick. Kies een plek in Blerick.",
+    buurtenLoading: "De kaart is nog niet klaar. Probeer het over een paar seconden opnieuw.",
+    geoDenied: "Je hebt geen toestemming gegeven om je locatie te gebruiken. Kies de plek op de kaart.",
+    geoUnavailable: "We konden je locatie niet vinden. Kies de plek op de kaart.",
+    geoTimeout: "Het zoeken naar je locatie duurde te lang. Probeer het opnieuw of kies de plek op de kaart.",
+    geoUnsupported: "Je browser kan je locatie niet doorgeven. Kies de plek op de kaart.",
+  },
+  small: {
+    label: "Kaart met de plek van deze melding",
+    markerTitle: "Plek van de melding",
+  },
+};

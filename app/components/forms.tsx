@@ -1,0 +1,207 @@
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { t } from "~/i18n";
+
+/**
+ * Form building blocks after the NL Design System conventions: label above the field,
+ * "(niet verplicht)" on optional fields, the error in plain words above the field, and an
+ * error summary at the top that links to each field.
+ */
+
+export type SummaryItem = { id: string; label: string; errors?: string[] };
+
+export function ErrorSummary({ items, formErrors }: { items: SummaryItem[]; formErrors?: string[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const withErrors = items.filter((item) => item.errors?.length);
+  const count = withErrors.length + (formErrors?.length ?? 0);
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count]);
+  if (count === 0) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-6 rounded-md border-l-8 border-red-700 bg-red-50 p-4 text-red-900"
+    >
+      <h2 id="error-summary-title" className="text-lg font-bold">
+        {t("common.form.errorSummaryTitle")}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {formErrors?.map((error) => <li key={error}>{error}</li>)}
+        {withErrors.map((item) => (
+          <li key={item.id}>
+            <a href={`#${item.id}`} className="text-red-900">
+              {item.errors![0]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldShell({
+  id,
+  label,
+  hint,
+  optional,
+  errors,
+  errorId,
+  hintId,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  errors?: string[];
+  errorId: string;
+  hintId: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+        {optional ? <span className="font-normal text-gray-700"> {t("common.form.optional")}</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-gray-700">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={errorId} className="font-semibold text-red-700">
+          {errors[0]}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(field: FieldMetadata<unknown>, hint: boolean) {
+  const ids = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+type InputType = "text" | "email" | "password" | "search" | "tel" | "url" | "number";
+
+export function TextField({
+  field,
+  label,
+  hint,
+  optional,
+  type = "text",
+  autoComplete,
+  inputProps,
+}: {
+  field: FieldMetadata<string | undefined | null> | FieldMetadata<string>;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  type?: InputType;
+  autoComplete?: string;
+  inputProps?: React.InputHTMLAttributes<HTMLInputElement>;
+}) {
+  const f = field as FieldMetadata<unknown>;
+  const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: false });
+  return (
+    <FieldShell id={f.id} label={label} hint={hint} optional={optional} errors={f.errors} errorId={f.errorId} hintId={`${f.id}-hint`}>
+      <input
+        {...props}
+        key={props.key}
+        className="input"
+        autoComplete={autoComplete}
+        aria-invalid={f.errors?.length ? true : undefined}
+        aria-describedby={describedBy(f, Boolean(hint))}
+        {...inputProps}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextareaField({
+  field,
+  label,
+  hint,
+  optional,
+  rows = 5,
+}: {
+  field: FieldMetadata<string | undefined | null> | FieldMetadata<string>;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  rows?: number;
+}) {
+  const f = field as FieldMetadata<unknown>;
+  const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
+  return (
+    <FieldShell id={f.id} label={label} hint={hint} optional={optional} errors={f.errors} errorId={f.errorId} hintId={`${f.id}-hint`}>
+      <textarea
+        {...props}
+        key={props.key}
+        rows={rows}
+        className="input"
+        aria-invalid={f.errors?.length ? true : undefined}
+        aria-describedby={describedBy(f, Boolean(hint))}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  hint,
+  optional,
+  options,
+  placeholder,
+}: {
+  field: FieldMetadata<string | undefined | null> | FieldMetadata<string>;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const f = field as FieldMetadata<unknown>;
+  return (
+    <FieldShell id={f.id} label={label} hint={hint} optional={optional} errors={f.errors} errorId={f.errorId} hintId={`${f.id}-hint`}>
+      <select
+        id={f.id}
+        name={f.name}
+        key={f.key}
+        defaultValue={(f.initialValue as string | undefined) ?? ""}
+        className="input"
+        aria-invalid={f.errors?.length ? true : undefined}
+        aria-describedby={describedBy(f, Boolean(hint))}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A field people do not see; bots fill it in. Checked by `isHoneypotFilled` in the action. */
+export function HoneypotField() {
+  return (
+    <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+      <label htmlFor="website">{t("common.form.honeypotLabel")}</label>
+      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+export function isHoneypotFilled(formData: FormData) {
+  const value = formData.get("website");
+  return typeof value === "string" && value.length > 0;
+}

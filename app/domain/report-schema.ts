@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { t } from "~/i18n";
+
+/** Limits of a report. The description limit is the Open311 GeoReport v2 limit. */
+export const TITLE_MIN = 5;
+export const TITLE_MAX = 120;
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 4000;
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export const NEARBY_METERS = 150;
+
+const coordinate = (min: number, max: number) =>
+  z.coerce
+    .number({ error: t("report.validation.locationRequired") })
+    .min(min, t("report.validation.locationRequired"))
+    .max(max, t("report.validation.locationRequired"));
+
+const base = z.object({
+  themeCode: z
+    .string({ error: t("report.validation.themeRequired") })
+    .regex(/^[a-z0-9_-]{1,40}$/, t("report.validation.themeUnknown")),
+  title: z
+    .string({ error: t("report.validation.titleRequired") })
+    .trim()
+    .min(TITLE_MIN, t("report.validation.titleTooShort"))
+    .max(TITLE_MAX, t("report.validation.titleTooLong")),
+  description: z
+    .string({ error: t("report.validation.descriptionRequired") })
+    .trim()
+    .min(DESCRIPTION_MIN, t("report.validation.descriptionTooShort"))
+    .max(DESCRIPTION_MAX, t("report.validation.descriptionTooLong")),
+  /** Checked on the server from the bytes themselves (app/utils/photos.server.ts). */
+  photo: z.unknown().optional(),
+});
+
+/**
+ * Either a pin on the map (lat/lng, checked against the buurt polygons on the server) or a
+ * chosen buurt with a description of the place (stored at the buurt centre, approximate).
+ */
+export const reportSchema = z.discriminatedUnion("locationMode", [
+  base.extend({
+    locationMode: z.literal("kaart"),
+    lat: coordinate(-90, 90),
+    lng: coordinate(-180, 180),
+  }),
+  base.extend({
+    locationMode: z.literal("omschrijving"),
+    buurtCode: z.string({ error: t("report.validation.buurtRequired") }).regex(/^BU\d{8}$/, t("report.validation.buurtRequired")),
+    placeDescription: z
+      .string({ error: t("report.validation.placeRequired") })
+      .trim()
+      .min(3, t("report.validation.placeRequired"))
+      .max(200, t("report.validation.placeTooLong")),
+  }),
+]);
+
+export type ReportInput = z.infer<typeof reportSchema>;

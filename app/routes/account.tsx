@@ -1,0 +1,117 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { changePasswordSchema } from "~/domain/account-schemas";
+import { t } from "~/i18n";
+import {
+  createSession,
+  hashPassword,
+  invalidateAllSessions,
+  requireUser,
+  sessionCookie,
+  verifyPassword,
+} from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
+import { toastHeader } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} | ${t("common.appName")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const buurt = user.buurtCode
+    ? await db.buurt.findUnique({ where: { code: user.buurtCode }, select: { name: true } })
+    : null;
+  return { name: user.name, email: user.email, buurtName: buurt?.name ?? null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["currentPassword", "newPassword"] }), { status: 400 });
+  }
+  const limit = await hitRateLimit(`password:user:${user.id}`, 10, 15 * 60 * 1000);
+  if (!limit.allowed) {
+    return data(submission.reply({ formErrors: [t("auth.login.tooMany")], hideFields: ["currentPassword", "newPassword"] }), {
+      status: 429,
+    });
+  }
+  const record = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(record.passwordHash, submission.value.currentPassword))) {
+    return data(
+      submission.reply({
+        fieldErrors: { currentPassword: [t("auth.account.wrongPassword")] },
+        hideFields: ["currentPassword", "newPassword"],
+      }),
+      { status: 400 },
+    );
+  }
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(submission.value.newPassword) } });
+  // A changed password ends every session, including stolen ones; this device gets a new one.
+  await invalidateAllSessions(user.id);
+  const session = await createSession(user.id);
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
+  headers.append("Set-Cookie", await toastHeader({ kind: "success", message: t("common.flash.passwordChanged") }));
+  return redirect("/account", { headers });
+}
+
+export default function AccountPage() {
+  const account = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-8">
+      <h1 className="text-3xl font-bold">{t("auth.account.title")}</h1>
+      <section className="card mt-6 p-5" aria-labelledby="details-title">
+        <h2 id="details-title" className="text-xl font-bold">
+          {t("auth.account.details")}
+        </h2>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+          <dt className="font-semibold">{t("auth.account.name")}</dt>
+          <dd>{account.name}</dd>
+          <dt className="font-semibold">{t("auth.account.email")}</dt>
+          <dd>{account.email}</dd>
+          <dt className="font-semibold">{t("auth.account.buurt")}</dt>
+          <dd>{account.buurtName ?? t("auth.account.noBuurt")}</dd>
+        </dl>
+      </section>
+      <section className="card mt-6 p-5" aria-labelledby="password-title">
+        <h2 id="password-title" className="text-xl font-bold">
+          {t("auth.account.changePassword")}
+        </h2>
+        <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
+          <ErrorSummary
+            formErrors={form.errors}
+            items={[
+              { id: fields.currentPassword.id, label: t("auth.account.currentPassword"), errors: fields.currentPassword.errors },
+              { id: fields.newPassword.id, label: t("auth.account.newPassword"), errors: fields.newPassword.errors },
+            ]}
+          />
+          <TextField field={fields.currentPassword} label={t("auth.account.currentPassword")} type="password" autoComplete="current-password" />
+          <TextField
+            field={fields.newPassword}
+            label={t("auth.account.newPassword")}
+            hint={t("auth.account.newPasswordHint")}
+            type="password"
+            autoComplete="new-password"
+          />
+          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            {t("auth.account.submit")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

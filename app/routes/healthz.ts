@@ -1,0 +1,12 @@
+import { db } from "~/utils/db.server";
+
+/** Liveness and readiness in one: answers 200 only after a real database round trip. */
+export async function loader() {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    console.error("healthz: database check failed", error);
+    return Response.json({ status: "error" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}

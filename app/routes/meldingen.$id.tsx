@@ -1,0 +1,387 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { ArrowLeft, MapPin } from "lucide-react";
+import { useEffect, useRef } from "react";
+import { SmallIssueMap } from "~/components/map";
+import { StatusBadge } from "~/components/status-badge";
+import { SupportButton } from "~/components/support-button";
+import { ThemeIcon } from "~/components/theme-icon";
+import { commentSchema } from "~/domain/comment-schema";
+import { canDeleteComment, hasPermission } from "~/domain/permissions";
+import { t } from "~/i18n";
+import { getSessionUser, requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { firstName, formatAge, formatDate, formatDateTime } from "~/utils/format";
+import { findPublicIssue } from "~/utils/issues.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
+import { recountComments } from "~/utils/sql.server";
+import { supportedIssueIds } from "~/utils/themes.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.issue.title} | ${t("common.appName")}` : t("common.appName") },
+  { name: "description", content: data?.issue.description.slice(0, 160) ?? "" },
+];
+
+function parseId(value: string | undefined) {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 1) throw new Response("Niet gevonden", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = parseId(params.id);
+  const [user, issue] = await Promise.all([
+    getSessionUser(request),
+    findPublicIssue(id, {
+      id: true,
+      title: true,
+      description: true,
+      status: true,
+      lat: true,
+      lng: true,
+      locationApproximate: true,
+      placeDescription: true,
+      supportCount: true,
+      createdAt: true,
+      duplicateOfId: true,
+      theme: { select: { code: true, name: true } },
+      buurt: { select: { code: true, name: true, wijkName: true } },
+      reporter: { select: { name: true, anonymisedAt: true, buurt: { select: { name: true } } } },
+      ownerOrganisation: { select: { name: true } },
+      photos: { where: { visibility: "public" }, select: { fileName: true, width: true, height: true }, orderBy: { createdAt: "asc" } },
+      events: {
+        where: { type: { in: ["created", "status_changed"] } },
+        select: { id: true, type: true, toStatus: true, publicMessage: true, organisationId: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+      comments: {
+        where: { visibility: "public" },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          deletedAt: true,
+          authorId: true,
+          author: { select: { name: true, anonymisedAt: true, buurt: { select: { name: true } } } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+    }),
+  ]);
+  if (!issue) throw new Response("Niet gevonden", { status: 404 });
+  const organisationIds = [...new Set(issue.events.map((e) => e.organisationId).filter((v): v is string => Boolean(v)))];
+  const [organisations, supported] = await Promise.all([
+    organisationIds.length
+      ? db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })
+      : [],
+    supportedIssueIds(user?.id, [issue.id]),
+  ]);
+  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  const reporterName = issue.reporter && !issue.reporter.anonymisedAt ? firstName(issue.reporter.name) : null;
+
+  return {
+    issue: {
+      id: issue.id,
+      title: issue.title,
+      description: issue.description,
+      status: issue.status,
+      lat: issue.lat,
+      lng: issue.lng,
+      locationApproximate: issue.locationApproximate,
+      placeDescription: issue.placeDescription,
+      supportCount: issue.supportCount,
+      createdAt: issue.createdAt,
+      duplicateOfId: issue.duplicateOfId,
+      theme: issue.theme,
+      buurt: issue.buurt,
+      // In public a reporter is a first name and a buurt, never an email address.
+      reporter: reporterName ? { name: reporterName, buurt: issue.reporter?.buurt?.name ?? issue.buurt.name } : null,
+      owner: issue.ownerOrganisation?.name ?? null,
+      photos: issue.photos,
+    },
+    timeline: issue.events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      status: event.toStatus,
+      message: event.publicMessage,
+      organisation: event.organisationId ? (orgName.get(event.organisationId) ?? null) : null,
+      createdAt: event.createdAt,
+    })),
+    comments: issue.comments.map((comment) => ({
+      id: comment.id,
+      body: comment.deletedAt ? null : comment.body,
+      createdAt: comment.createdAt,
+      author: comment.author && !comment.author.anonymisedAt ? firstName(comment.author.name) : null,
+      authorBuurt: comment.author?.buurt?.name ?? null,
+      canDelete: !comment.deletedAt && canDeleteComment(user, comment),
+    })),
+    supported: supported.length > 0,
+    loggedIn: Boolean(user),
+    canComment: hasPermission(user, "comment:create"),
+    justReported: new URL(request.url).searchParams.get("nieuw") === "1",
+    now: new Date().toISOString(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = parseId(params.id);
+  const user = await requireUser(request);
+  const issue = await findPublicIssue(id, { id: true });
+  if (!issue) throw new Response("Niet gevonden", { status: 404 });
+  const submission = parseWithZod(await request.formData(), { schema: commentSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+
+  if (submission.value.intent === "comment") {
+    if (!hasPermission(user, "comment:create")) throw new Response("Geen toegang", { status: 403 });
+    const limit = await hitRateLimit(`comment:user:${user.id}`, 20, 10 * 60 * 1000);
+    if (!limit.allowed) return data(submission.reply({ formErrors: [t("issue.comments.tooMany")] }), { status: 429 });
+    await db.comment.create({ data: { issueId: id, authorId: user.id, body: submission.value.body } });
+    await recountComments(id);
+    return redirectWithToast(`/meldingen/${id}#reacties`, { kind: "success", message: t("issue.comments.posted") });
+  }
+
+  const comment = await db.comment.findFirst({
+    where: { id: submission.value.commentId, issueId: id, deletedAt: null },
+    select: { id: true, authorId: true },
+  });
+  if (!comment) throw new Response("Niet gevonden", { status: 404 });
+  if (!canDeleteComment(user, comment)) throw new Response("Geen toegang", { status: 403 });
+  await db.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date() } });
+  await recountComments(id);
+  return redirectWithToast(`/meldingen/${id}#reacties`, { kind: "info", message: t("issue.comments.removed") });
+}
+
+export default function IssuePage() {
+  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-6">
+      <Link to="/" className="inline-flex min-h-11 items-center gap-1">
+        <ArrowLeft aria-hidden="true" className="h-4 w-4" />
+        {t("issue.page.backToList")}
+      </Link>
+
+      {justReported ? (
+        <div role="status" className="mt-3 rounded-md border-l-8 border-green-700 bg-green-50 p-4 text-green-900">
+          <p className="font-semibold">{t("report.thanks")}</p>
+        </div>
+      ) : null}
+
+      <article className="mt-3 grid gap-6 md:grid-cols-[1fr_20rem]">
+        <div className="min-w-0 space-y-6">
+          <header className="space-y-3">
+            <p className="flex flex-wrap items-center gap-2 text-gray-700">
+              <span className="inline-flex items-center gap-1 font-medium text-primary-800">
+                <ThemeIcon code={issue.theme.code} />
+                {issue.theme.name}
+              </span>
+              <span aria-hidden="true">·</span>
+              <span className="inline-flex items-center gap-1">
+                <MapPin aria-hidden="true" className="h-4 w-4" />
+                {issue.buurt.name}
+              </span>
+            </p>
+            <h1 className="text-3xl leading-tight font-bold">{issue.title}</h1>
+            <div className="flex flex-wrap items-center gap-3">
+              <StatusBadge status={issue.status} />
+              <span className="text-gray-700">
+                {issue.reporter
+                  ? t("issue.page.reportedBy", { name: issue.reporter.name, buurt: issue.reporter.buurt })
+                  : t("issue.page.reportedByAnonymous")}
+                , {formatAge(issue.createdAt, now)}
+              </span>
+            </div>
+            <SupportButton issueId={issue.id} count={issue.supportCount} supported={supported} loggedIn={loggedIn} />
+          </header>
+
+          <section aria-labelledby="description-title" className="card p-5">
+            <h2 id="description-title" className="sr-only">
+              {t("issue.page.description")}
+            </h2>
+            <p className="text-lg whitespace-pre-line">{issue.description}</p>
+            {issue.photos.map((photo) => (
+              <figure key={photo.fileName} className="mt-4">
+                <img
+                  src={`/uploads/${photo.fileName}`}
+                  alt={t("issue.page.photo")}
+                  width={photo.width}
+                  height={photo.height}
+                  loading="lazy"
+                  className="h-auto max-h-[28rem] w-auto max-w-full rounded-md border border-gray-200"
+                />
+              </figure>
+            ))}
+          </section>
+
+          <section aria-labelledby="timeline-title" className="card p-5">
+            <h2 id="timeline-title" className="text-xl font-bold">
+              {t("issue.page.timeline")}
+            </h2>
+            <ol className="mt-4 space-y-4 border-l-2 border-gray-300 pl-5">
+              {timeline.map((event) => (
+                <li key={event.id} className="relative">
+                  <span aria-hidden="true" className="absolute top-1.5 -left-[1.72rem] h-3 w-3 rounded-full border-2 border-white bg-primary-700" />
+                  <p className="flex flex-wrap items-center gap-2">
+                    {event.type === "created" ? (
+                      <span className="font-semibold">{t("issue.page.created")}</span>
+                    ) : (
+                      <StatusBadge status={event.status ?? "nieuw"} />
+                    )}
+                    <time dateTime={new Date(event.createdAt).toISOString()} className="text-sm text-gray-700">
+                      {formatDateTime(event.createdAt)}
+                    </time>
+                  </p>
+                  {event.message ? (
+                    <p className="mt-1">
+                      {event.organisation ? <span className="font-semibold">{event.organisation}: </span> : null}
+                      {event.message}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          <Comments issueId={issue.id} comments={comments} canComment={canComment} loggedIn={loggedIn} />
+        </div>
+
+        <aside className="space-y-4">
+          <dl className="card space-y-3 p-4">
+            <div>
+              <dt className="text-sm font-semibold text-gray-700">{t("issue.page.status")}</dt>
+              <dd className="mt-1">
+                <StatusBadge status={issue.status} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm font-semibold text-gray-700">{t("issue.page.owner")}</dt>
+              <dd className="mt-1">{issue.owner ?? t("issue.page.noOwnerYet")}</dd>
+            </div>
+            <div>
+              <dt className="text-sm font-semibold text-gray-700">{t("issue.page.buurt")}</dt>
+              <dd className="mt-1">
+                {issue.buurt.name} ({issue.buurt.wijkName})
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm font-semibold text-gray-700">{t("issue.page.reportedOnLabel")}</dt>
+              <dd className="mt-1">{formatDate(issue.createdAt)}</dd>
+            </div>
+          </dl>
+          <section aria-labelledby="location-title" className="card overflow-hidden">
+            <h2 id="location-title" className="px-4 pt-3 font-semibold">
+              {t("issue.page.locationTitle")}
+            </h2>
+            {issue.locationApproximate && issue.placeDescription ? (
+              <p className="px-4 pt-1 text-sm">{t("issue.page.approximateLocation", { place: issue.placeDescription })}</p>
+            ) : null}
+            <SmallIssueMap lat={issue.lat} lng={issue.lng} theme={issue.theme.code} status={issue.status} className="mt-2 h-64 w-full" />
+          </section>
+        </aside>
+      </article>
+    </div>
+  );
+}
+
+type CommentView = {
+  id: string;
+  body: string | null;
+  createdAt: string | Date;
+  author: string | null;
+  authorBuurt: string | null;
+  canDelete: boolean;
+};
+
+function Comments({ issueId, comments, canComment, loggedIn }: { issueId: number; comments: CommentView[]; canComment: boolean; loggedIn: boolean }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [form, fields] = useForm({
+    id: `comment-${issueId}`,
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "comment";
+  useEffect(() => {
+    if (navigation.state === "idle" && !lastResult) formRef.current?.reset();
+  }, [navigation.state, lastResult]);
+  const bodyField = (fields as unknown as Record<string, typeof fields.intent>).body;
+
+  return (
+    <section id="reacties" aria-labelledby="comments-title" className="card p-5">
+      <h2 id="comments-title" className="text-xl font-bold">
+        {t("issue.comments.title")} ({comments.filter((c) => c.body !== null).length})
+      </h2>
+      {comments.length === 0 ? <p className="mt-3 text-gray-700">{t("issue.comments.empty")}</p> : null}
+      <ul className="mt-4 space-y-4">
+        {comments.map((comment) => (
+          <li key={comment.id} className="border-b border-gray-200 pb-3 last:border-0">
+            {comment.body === null ? (
+              <p className="text-gray-600 italic">{t("issue.comments.deleted")}</p>
+            ) : (
+              <>
+                <p className="text-sm text-gray-700">
+                  <span className="font-semibold text-gray-900">{comment.author ?? t("issue.comments.anonymous")}</span>
+                  {comment.authorBuurt ? ` · ${comment.authorBuurt}` : null} ·{" "}
+                  <time dateTime={new Date(comment.createdAt).toISOString()}>{formatDateTime(comment.createdAt)}</time>
+                </p>
+                <p className="mt-1 whitespace-pre-line">{comment.body}</p>
+                {comment.canDelete ? (
+                  <Form method="post" className="mt-1">
+                    <input type="hidden" name="intent" value="delete-comment" />
+                    <input type="hidden" name="commentId" value={comment.id} />
+                    <button type="submit" className="btn-quiet min-h-11 px-0 text-sm">
+                      {t("issue.comments.delete")}
+                    </button>
+                  </Form>
+                ) : null}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {canComment ? (
+        <Form method="post" {...getFormProps(form)} ref={formRef} className="mt-4 space-y-2">
+          <input type="hidden" name="intent" value="comment" />
+          <label htmlFor={bodyField.id} className="block font-semibold">
+            {t("issue.comments.label")}
+          </label>
+          <p id={`${bodyField.id}-hint`} className="text-sm text-gray-700">
+            {t("issue.comments.hint")}
+          </p>
+          {form.errors?.length ? (
+            <p role="alert" className="font-semibold text-red-700">
+              {form.errors[0]}
+            </p>
+          ) : null}
+          {bodyField.errors?.length ? (
+            <p id={bodyField.errorId} className="font-semibold text-red-700">
+              {bodyField.errors[0]}
+            </p>
+          ) : null}
+          <textarea
+            {...getTextareaProps(bodyField as never, { ariaAttributes: false })}
+            rows={3}
+            className="input"
+            aria-invalid={bodyField.errors?.length ? true : undefined}
+            aria-describedby={[`${bodyField.id}-hint`, bodyField.errors?.length ? bodyField.errorId : null].filter(Boolean).join(" ")}
+          />
+          <button type="submit" className="btn-primary" disabled={submitting}>
+            {t("issue.comments.submit")}
+          </button>
+        </Form>
+      ) : !loggedIn ? (
+        <p className="mt-4">
+          <Link to={`/inloggen?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("issue.comments.loginToComment")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+

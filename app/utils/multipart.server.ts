@@ -1,0 +1,34 @@
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { PHOTO_MAX_BYTES } from "~/domain/report-schema";
+
+const TEXT_PART_MAX_BYTES = 64 * 1024;
+export const TOO_LARGE = "__too_large__";
+
+/**
+ * Reads a multipart form without ever throwing on size: an oversized file becomes the marker
+ * TOO_LARGE (so the form can answer "too large" and keep the other fields), oversized text is
+ * cut off (zod then reports it as too long). Files are kept in memory as a Buffer on `files`.
+ */
+export async function parseMultipart(request: Request, fileFields: readonly string[]) {
+  const files = new Map<string, Buffer | typeof TOO_LARGE>();
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    const isFile = fileFields.includes(name);
+    const limit = isFile ? PHOTO_MAX_BYTES : TEXT_PART_MAX_BYTES;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let tooLarge = false;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    }
+    if (isFile) {
+      if (!filename || size === 0) return undefined;
+      files.set(name, tooLarge ? TOO_LARGE : Buffer.concat(chunks));
+      return filename;
+    }
+    return new TextDecoder().decode(Buffer.concat(chunks));
+  };
+  const formData = await unstable_parseMultipartFormData(request, handler);
+  return { formData, files };
+}

@@ -1,0 +1,42 @@
+import type { ReportInput } from "~/domain/report-schema";
+import { db } from "./db.server";
+import { bumpIssuesVersion } from "./issues.server";
+
+type NewIssue = {
+  input: ReportInput;
+  reporterId: string;
+  themeId: string;
+  buurtCode: string;
+  lat: number;
+  lng: number;
+  photo?: { fileName: string; mimeType: string; width: number; height: number; byteSize: number };
+};
+
+/**
+ * Creates a resident's issue with its "created" timeline entry, the reporter's own support
+ * (a new issue shows 1) and the photo, in one transaction.
+ */
+export async function createIssue({ input, reporterId, themeId, buurtCode, lat, lng, photo }: NewIssue) {
+  return db.$transaction(async (tx) => {
+    const issue = await tx.issue.create({
+      data: {
+        title: input.title,
+        description: input.description,
+        themeId,
+        buurtCode,
+        lat,
+        lng,
+        locationApproximate: input.locationMode === "omschrijving",
+        placeDescription: input.locationMode === "omschrijving" ? input.placeDescription : null,
+        reporterId,
+        supportCount: 1,
+        supports: { create: { userId: reporterId } },
+        events: { create: { type: "created", actorId: reporterId } },
+        ...(photo ? { photos: { create: photo } } : {}),
+      },
+      select: { id: true },
+    });
+    await bumpIssuesVersion(tx);
+    return issue;
+  });
+}

@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// Flags that keep the browser from reaching the internet on its own (updates, sync, QUIC probes).
+const quietBrowserArgs = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+// Debian's Chromium where it is installed (no browser download possible on our machines);
+// Playwright's own browser elsewhere, so the same tests run on a developer laptop.
+const debianChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
+const launchOptions = debianChromium
+  ? { executablePath: debianChromium, args: ["--no-sandbox", "--disable-gpu", ...quietBrowserArgs] }
+  : { args: quietBrowserArgs };
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // Not test-results/: Playwright empties its outputDir at start, and vitest.json lives there.
+  outputDir: "test-results/playwright-artifacts",
+  workers: 2, // the machines have 2 cores
+  fullyParallel: false,
+  retries: 0, // tests must be deterministic; a retry would hide flakiness
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL,
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+  ],
+  webServer: {
+    // Fresh database (migrated, seeded with demo data), production build, remix-serve on 3100.
+    command: "node scripts/e2e-server.mjs",
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// The server Playwright starts (playwright.config.ts webServer): a fresh SQLite database in
+// tests/.tmp/e2e.db with migrations and demo data, a production build, and remix-serve on
+// 127.0.0.1:3100. Map tiles point at a closed local port so no test reaches the internet.
+// SKIP_BUILD=1 reuses ./build (when you just built it yourself).
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tmp = path.join(root, "tests", ".tmp");
+const databaseFile = path.join(tmp, "e2e.db");
+const uploadDir = path.join(tmp, "e2e-uploads");
+const PORT = "3100";
+
+for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(databaseFile + suffix, { force: true });
+rmSync(uploadDir, { recursive: true, force: true });
+mkdirSync(uploadDir, { recursive: true });
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: `file:${databaseFile}`,
+  UPLOAD_DIR: uploadDir,
+  PORT,
+  HOST: "127.0.0.1",
+  PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+  SESSION_SECRET: "e2e-session-secret-not-for-production-0123456789",
+  TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
+  DEMO_DATA: "true",
+};
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const run = (command, args) => execFileSync(command, args, { cwd: root, env, stdio: "inherit" });
+
+run(bin("prisma"), ["migrate", "deploy"]);
+run(bin("tsx"), ["prisma/seed.ts"]);
+if (process.env.SKIP_BUILD !== "1") run("npm", ["run", "build"]);
+
+const server = spawn(bin("remix-serve"), ["./build/server/index.js"], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Runs before the server starts: applies committed migrations to the SQLite file and seeds
+// reference data (buurten, themes) plus, into an empty database only, the demo data.
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+const databaseUrl = process.env.DATABASE_URL ?? "file:./data/buurtbestuurt.db";
+process.env.DATABASE_URL = databaseUrl;
+if (databaseUrl.startsWith("file:")) {
+  mkdirSync(path.dirname(path.resolve(databaseUrl.slice("file:".length))), { recursive: true });
+}
+const bin = (name) => path.join("node_modules", ".bin", name);
+const run = (command, args) => execFileSync(command, args, { stdio: "inherit", env: process.env });
+
+run(bin("prisma"), ["migrate", "deploy"]);
+
+// Write-ahead logging lets readers continue while a write is committed; the setting is
+// stored in the database file, so setting it once here covers every later connection.
+if (databaseUrl.startsWith("file:")) {
+  const { default: Database } = await import("better-sqlite3");
+  const connection = new Database(path.resolve(databaseUrl.slice("file:".length)));
+  connection.pragma("journal_mode = WAL");
+  connection.close();
+}
+run(bin("tsx"), ["prisma/seed.ts"]);

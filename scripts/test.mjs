@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, Vitest (unit + integration) and Playwright (e2e), always all three,
+// then one summary line "N passed, N failed" counted from the runners' JSON reports.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const resultsDir = path.join(root, "test-results");
+const VITEST_JSON = path.join(resultsDir, "vitest.json");
+const PLAYWRIGHT_JSON = path.join(resultsDir, "playwright.json");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+mkdirSync(resultsDir, { recursive: true });
+
+function heading(text) {
+  console.log(`\n${"=".repeat(72)}\n== ${text}\n${"=".repeat(72)}`);
+}
+
+function run(command, args) {
+  console.log(`$ ${path.relative(root, command) || command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.error) console.error(result.error.message);
+  return result.status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Vitest's JSON (Jest format). A file that failed to load has no failed assertions: count it once. */
+function countVitest(report, status) {
+  if (!report) return { passed: 0, failed: 1, note: "no JSON report (runner crashed?)" };
+  const passed = report.numPassedTests ?? 0;
+  let failed = report.numFailedTests ?? 0;
+  for (const file of report.testResults ?? []) {
+    const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === "failed").length;
+    if (file.status === "failed" && failedAssertions === 0) failed += 1;
+  }
+  if (status !== 0 && failed === 0) failed = 1; // e.g. unhandled errors between tests
+  return { passed, failed };
+}
+
+/** Playwright's JSON: flaky tests passed on a retry; global errors (e.g. webServer) count once. */
+function countPlaywright(report, status) {
+  if (!report?.stats) return { passed: 0, failed: 1, note: "no JSON report (runner crashed?)" };
+  const { expected = 0, unexpected = 0, flaky = 0 } = report.stats;
+  let failed = unexpected;
+  if (failed === 0 && (report.errors?.length ?? 0) > 0) failed = 1;
+  if (status !== 0 && failed === 0) failed = 1;
+  return { passed: expected + flaky, failed };
+}
+
+const results = [];
+
+heading("1/3 Typecheck: tsc --noEmit");
+const tscStatus = run(bin("tsc"), ["--noEmit"]);
+results.push({ step: "typecheck", passed: tscStatus === 0 ? 1 : 0, failed: tscStatus === 0 ? 0 : 1 });
+
+heading("2/3 Unit and integration tests: vitest");
+rmSync(VITEST_JSON, { force: true });
+const vitestStatus = run(bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${path.relative(root, VITEST_JSON)}`,
+]);
+results.push({ step: "vitest", ...countVitest(readJson(VITEST_JSON), vitestStatus) });
+
+heading("3/3 Browser tests: playwright");
+rmSync(PLAYWRIGHT_JSON, { force: true });
+const browserStatus = run(process.execPath, [path.join("scripts", "ensure-browser.mjs")]);
+if (browserStatus !== 0) {
+  results.push({ step: "playwright", passed: 0, failed: 1, note: "no browser available" });
+} else {
+  const playwrightStatus = run(bin("playwright"), ["test"]);
+  results.push({ step: "playwright", ...countPlaywright(readJson(PLAYWRIGHT_JSON), playwrightStatus) });
+}
+
+heading("Summary");
+for (const r of results) {
+  console.log(`${r.step.padEnd(11)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ""}`);
+}
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

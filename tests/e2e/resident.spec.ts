@@ -1,0 +1,198 @@
+import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { clickMapAt } from "./map-helpers";
+
+// Blerick-Centrum, near the station; and a point in the Maas, east of Blerick.
+const IN_BLERICK = { lat: 51.3668, lng: 6.1525 };
+const IN_THE_MAAS = { lat: 51.37, lng: 6.165 };
+
+test("a new resident registers, reports with a map click, and finds the issue in the list and on the map", async ({ page }) => {
+  const suffix = Date.now().toString(36);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Account maken" }).click();
+  await page.getByLabel("Naam").fill("Wendy Kruisbergen");
+  await page.getByLabel("E-mailadres").fill(`wendy.${suffix}@example.test`);
+  await page.getByLabel("Wachtwoord").fill("een-lange-zin-voor-blerick");
+  await page.getByLabel(/In welke buurt woon je/).selectOption({ label: "Blerick-Centrum (Blerick-Midden)" });
+  await page.getByRole("button", { name: "Account maken" }).click();
+  await expect(page.getByRole("link", { name: "Mijn meldingen" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Melding maken" }).first().click();
+  await expect(page).toHaveURL(/\/meldingen\/nieuw$/);
+  const picker = page.getByTestId("location-picker");
+  await clickMapAt(picker, IN_BLERICK.lat, IN_BLERICK.lng);
+  await expect(page.getByText("Gekozen plek: in Blerick-Centrum")).toBeVisible();
+
+  await page.getByText("Verlichting", { exact: true }).click();
+  const title = `Lantaarnpaal bij het station doet het niet ${suffix}`;
+  await page.getByLabel("Titel").fill(title);
+  await page.getByLabel("Omschrijving").fill("Sinds vrijdag is het 's avonds helemaal donker op de stoep bij de fietsenstalling.");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Bedankt! Je melding staat op de kaart.").first()).toBeVisible();
+  await expect(page.getByText("Gemeld door Wendy uit Blerick-Centrum")).toBeVisible();
+  await expect(page.getByText("Je steunt deze melding (1)")).toBeVisible();
+  const issueId = page.url().match(/\/meldingen\/(\d+)/)![1];
+
+  await page.goto("/?buurt=BU09832101&theme=verlichting");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  const marker = page.getByTestId("issue-map").locator(`[data-issue-id="${issueId}"]`);
+  // Zoomed in far enough on one buurt and theme, the new issue is its own marker.
+  await expect(async () => {
+    const map = page.getByTestId("issue-map");
+    if (!(await marker.count())) await map.dblclick({ position: { x: 200, y: 200 } });
+    await expect(marker).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
+  await page.goto("/mijn-meldingen");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+});
+
+test("a second resident supports once, double clicks do not count twice, and can withdraw", async ({ page, insertUser, login, db }) => {
+  const reporter = await insertUser();
+  const theme = await db.theme.findUniqueOrThrow({ where: { code: "groen" } });
+  const issue = await db.issue.create({
+    data: {
+      title: "Omgewaaide boom op het fietspad",
+      description: "Na de storm ligt er een boom over het fietspad langs het park.",
+      themeId: theme.id,
+      buurtCode: "BU09832101",
+      lat: IN_BLERICK.lat,
+      lng: IN_BLERICK.lng,
+      reporterId: reporter.id,
+      supportCount: 1,
+      supports: { create: { userId: reporter.id } },
+      events: { create: { type: "created", actorId: reporter.id } },
+    },
+  });
+  const supporter = await insertUser();
+  await login(page, supporter);
+  await page.goto(`/meldingen/${issue.id}`);
+
+  await page.getByRole("button", { name: "Steun (1)" }).click();
+  await expect(page.getByText("Je steunt deze melding (2)")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Je steunt deze melding (2)")).toBeVisible();
+
+  // Two quick supports from the same person (a double click, a second tab) count once.
+  const results = await Promise.all(
+    [1, 2].map(() =>
+      page.request.post(`/meldingen/${issue.id}/steun`, { form: { intent: "support" } }).then((r) => r.status()),
+    ),
+  );
+  expect(results).toEqual([200, 200]);
+  await page.reload();
+  await expect(page.getByText("Je steunt deze melding (2)")).toBeVisible();
+  expect((await db.issue.findUniqueOrThrow({ where: { id: issue.id } })).supportCount).toBe(2);
+
+  await page.getByRole("button", { name: "Steun intrekken" }).click();
+  await expect(page.getByRole("button", { name: "Steun (1)" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Steun (1)" })).toBeVisible();
+});
+
+test("a double click on the support button counts once", async ({ page, insertUser, login, db }) => {
+  const theme = await db.theme.findUniqueOrThrow({ where: { code: "afval" } });
+  const issue = await db.issue.create({
+    data: {
+      title: "Grofvuil naast de container",
+      description: "Er staat al dagen een bank en een matras naast de container.",
+      themeId: theme.id,
+      buurtCode: "BU09832101",
+      lat: IN_BLERICK.lat,
+      lng: IN_BLERICK.lng,
+      events: { create: { type: "created" } },
+    },
+  });
+  await login(page, await insertUser());
+  await page.goto(`/meldingen/${issue.id}`);
+  await page.getByRole("button", { name: "Steun (0)" }).dblclick();
+  await expect(page.getByText("Je steunt deze melding (1)")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Je steunt deze melding (1)")).toBeVisible();
+  expect(await db.support.count({ where: { issueId: issue.id } })).toBe(1);
+});
+
+test("bad input shows Dutch errors and keeps what was typed; a click in the Maas places no pin", async ({ page, insertUser, login }) => {
+  await login(page, await insertUser());
+  await page.goto("/meldingen/nieuw");
+  const picker = page.getByTestId("location-picker");
+  await clickMapAt(picker, IN_THE_MAAS.lat, IN_THE_MAAS.lng);
+  await expect(page.getByText("Deze plek ligt buiten Blerick. Kies een plek in Blerick.").first()).toBeVisible();
+  await expect(page.getByText("Nog geen plek gekozen.")).toBeVisible();
+
+  await page.getByLabel("Titel").fill("Kot");
+  await page.getByLabel("Omschrijving").fill("Er ligt veel zwerfvuil bij het speelveld.");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+
+  const summary = page.getByRole("alert").filter({ hasText: "Verbeter het volgende" });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Schrijf een titel van minstens 5 tekens." })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Kies een thema." })).toBeVisible();
+  await expect(page.getByLabel("Titel")).toHaveValue("Kot");
+  await expect(page.getByLabel("Omschrijving")).toHaveValue("Er ligt veel zwerfvuil bij het speelveld.");
+  await expect(page).toHaveURL(/\/meldingen\/nieuw$/);
+});
+
+test("the form also refuses bad input without JavaScript, keeping the input", async ({ browser, insertUser, db }) => {
+  const user = await insertUser();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const { createHash, randomBytes } = await import("node:crypto");
+  const token = randomBytes(20).toString("hex");
+  await db.session.create({
+    data: { id: createHash("sha256").update(token).digest("hex"), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  await context.addCookies([{ name: "bb_session", value: token, url: "http://127.0.0.1:3100" }]);
+  const page = await context.newPage();
+  await page.goto("/meldingen/nieuw");
+  await page.getByLabel("Ik beschrijf de plek").check();
+  await page.getByLabel("Titel").fill("Losliggende stoeptegels");
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  await expect(page.getByText("Schrijf een omschrijving.").first()).toBeVisible();
+  await expect(page.getByLabel("Titel")).toHaveValue("Losliggende stoeptegels");
+  await context.close();
+});
+
+test("logging in through the form returns the visitor to where they were", async ({ page, insertUser }) => {
+  const user = await insertUser({ name: "Teun Mosterdveld" });
+  await page.goto("/meldingen/nieuw");
+  await expect(page).toHaveURL(/\/inloggen\?redirectTo=%2Fmeldingen%2Fnieuw/);
+  await page.getByLabel("E-mailadres").fill(user.email);
+  await page.getByLabel("Wachtwoord").fill("niet-het-wachtwoord");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByText("Het e-mailadres of wachtwoord klopt niet.")).toBeVisible();
+  await expect(page.getByLabel("E-mailadres")).toHaveValue(user.email);
+  await page.getByLabel("Wachtwoord").fill(user.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/meldingen\/nieuw$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Melding maken" })).toBeVisible();
+});
+
+test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
+  test("home", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("issue-map")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+  test("login and register", async ({ page }) => {
+    await page.goto("/inloggen");
+    await expectNoSeriousA11yViolations(page);
+    await page.goto("/registreren");
+    await expectNoSeriousA11yViolations(page);
+  });
+  test("report form, also with errors shown", async ({ page, insertUser, login }) => {
+    await login(page, await insertUser());
+    await page.goto("/meldingen/nieuw");
+    await expect(page.getByTestId("location-picker")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: "Melding versturen" }).click();
+    await expect(page.getByText("Verbeter het volgende")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+  test("issue page", async ({ page, db }) => {
+    const issue = await db.issue.findFirstOrThrow({ where: { visibility: "public", status: "in_behandeling" } });
+    await page.goto(`/meldingen/${issue.id}`);
+    await expect(page.getByTestId("small-issue-map")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+});
