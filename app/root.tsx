@@ -63,9 +63,52 @@ function Header() {
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   const loginHref = location.pathname.startsWith("/inloggen") ? "/inloggen" : `/inloggen?redirectTo=${encodeURIComponent(here)}`;
+  const items = (
+    <>
+      <li>
+        <NavLink to="/" end className={({ isActive }) => navClass(isActive)}>
+          {t("common.nav.home")}
+        </NavLink>
+      </li>
+      {user ? (
+        <>
+          <li>
+            <NavLink to="/mijn-meldingen" className={({ isActive }) => navClass(isActive)}>
+              {t("common.nav.myIssues")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/account" className={({ isActive }) => navClass(isActive)}>
+              {t("common.nav.account")}
+            </NavLink>
+          </li>
+          <li>
+            <Form method="post" action="/uitloggen">
+              <button type="submit" className={navClass(false)}>
+                {t("common.nav.logout")}
+              </button>
+            </Form>
+          </li>
+        </>
+      ) : (
+        <>
+          <li>
+            <Link to={loginHref} className={navClass(false)}>
+              {t("common.nav.login")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/registreren" className={navClass(false)}>
+              {t("common.nav.register")}
+            </Link>
+          </li>
+        </>
+      )}
+    </>
+  );
   return (
     <header className="border-b border-primary-900 bg-primary-800 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2">
         <Link to="/" className="flex min-h-11 items-center gap-2 text-lg font-bold text-white no-underline hover:text-white">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
             <rect width="32" height="32" rx="7" fill="#ffffff" />
@@ -73,56 +116,28 @@ function Header() {
           </svg>
           {t("common.appName")}
         </Link>
-        <nav aria-label={t("common.nav.main")}>
-          <ul className="flex flex-wrap items-center gap-x-1 gap-y-1 text-base">
-            <li>
-              <NavLink to="/" end className={({ isActive }) => navClass(isActive)}>
-                {t("common.nav.home")}
-              </NavLink>
-            </li>
-            {user ? (
-              <>
-                <li>
-                  <NavLink to="/mijn-meldingen" className={({ isActive }) => navClass(isActive)}>
-                    {t("common.nav.myIssues")}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/account" className={({ isActive }) => navClass(isActive)}>
-                    {t("common.nav.account")}
-                  </NavLink>
-                </li>
-                <li>
-                  <Form method="post" action="/uitloggen">
-                    <button type="submit" className={navClass(false)}>
-                      {t("common.nav.logout")}
-                    </button>
-                  </Form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <Link to={loginHref} className={navClass(false)}>
-                    {t("common.nav.login")}
-                  </Link>
-                </li>
-                <li>
-                  <Link to="/registreren" className={navClass(false)}>
-                    {t("common.nav.register")}
-                  </Link>
-                </li>
-              </>
-            )}
-          </ul>
+        <nav aria-label={t("common.nav.main")} className="hidden md:block">
+          <ul className="flex items-center gap-1 text-base">{items}</ul>
         </nav>
+        {/* Phones: a disclosure that works without JavaScript; closes on navigation via its key. */}
+        <details key={here} className="relative md:hidden">
+          <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded border border-white/60 px-3 font-semibold">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M4 6h16M4 12h16M4 18h16" />
+            </svg>
+            {t("common.nav.menu")}
+          </summary>
+          <nav aria-label={t("common.nav.main")} className="absolute right-0 z-[1100] mt-2 w-56 rounded-md bg-primary-800 p-2 shadow-lg">
+            <ul className="flex flex-col gap-1">{items}</ul>
+          </nav>
+        </details>
       </div>
     </header>
   );
 }
 
 function navClass(active: boolean) {
-  return `inline-flex min-h-11 items-center rounded px-3 text-white no-underline hover:bg-primary-700 hover:text-white ${
+  return `inline-flex min-h-11 w-full items-center rounded px-3 text-white no-underline hover:bg-primary-700 hover:text-white md:w-auto ${
     active ? "font-semibold underline decoration-2 underline-offset-4" : ""
   }`;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The server Playwright starts (playwright.config.ts webServer): a fresh SQLite database in
-// tests/.tmp/e2e.db with migrations and demo data, a production build, and remix-serve on
+// tests/.tmp/e2e.db with migrations and demo data, a production build, and server.mjs on
 // 127.0.0.1:3100. Map tiles point at a closed local port so no test reaches the internet.
 // SKIP_BUILD=1 reuses ./build (when you just built it yourself).
 import { execFileSync, spawn } from "node:child_process";
@@ -38,7 +38,7 @@ run(bin("prisma"), ["migrate", "deploy"]);
 run(bin("tsx"), ["prisma/seed.ts"]);
 if (process.env.SKIP_BUILD !== "1") run("npm", ["run", "build"]);
 
-const server = spawn(bin("remix-serve"), ["./build/server/index.js"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, ["server.mjs"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => server.kill(signal));
 }

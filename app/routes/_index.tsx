@@ -55,6 +55,12 @@ export default function Home() {
         <div className="max-w-2xl">
           <h1 className="text-3xl font-bold">{t("home.title")}</h1>
           <p className="mt-2 text-lg">{t("home.intro")}</p>
+          {loggedIn ? null : (
+            <p className="mt-2">
+              <Link to="/inloggen?redirectTo=%2Fmeldingen%2Fnieuw">{t("common.nav.login")}</Link> {t("home.or")}{" "}
+              <Link to="/registreren?redirectTo=%2Fmeldingen%2Fnieuw">{t("home.registerLower")}</Link> {t("home.toReport")}
+            </p>
+          )}
         </div>
         <Link to="/meldingen/nieuw" className="btn-primary hidden md:inline-flex">
           <Plus aria-hidden="true" className="h-5 w-5" />

@@ -1,9 +1,9 @@
-import { db } from "~/utils/db.server";
+import { pingDatabase } from "~/utils/sql.server";
 
 /** Liveness and readiness in one: answers 200 only after a real database round trip. */
 export async function loader() {
   try {
-    await db.$queryRaw`SELECT 1`;
+    await pingDatabase();
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("healthz: database check failed", error);

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Limit per email and per address, so neither guessing one account nor many is practical.
   const [perEmail, perAddress] = await Promise.all([
     hitRateLimit(`login:email:${email}`, LOGIN_LIMIT, LOGIN_WINDOW_MS),
-    hitRateLimit(`login:ip:${clientAddress(request)}`, LOGIN_LIMIT * 5, LOGIN_WINDOW_MS),
+    hitRateLimit(`login:ip:${clientAddress(context)}`, LOGIN_LIMIT * 5, LOGIN_WINDOW_MS),
   ]);
   if (!perEmail.allowed || !perAddress.allowed) {
     return data(submission.reply({ formErrors: [t("auth.login.tooMany")], hideFields: ["password"] }), { status: 429 });

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { buurten: await buurtOptions() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: registerSchema });
   if (submission.status !== "success") {
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [t("common.errors.genericText")], hideFields: ["password"] }), { status: 400 });
   }
   const { name, email, password, buurtCode, redirectTo } = submission.value;
-  const limit = await hitRateLimit(`register:ip:${clientAddress(request)}`, 20, 60 * 60 * 1000);
+  const limit = await hitRateLimit(`register:ip:${clientAddress(context)}`, 20, 60 * 60 * 1000);
   if (!limit.allowed) {
     return data(submission.reply({ formErrors: [t("auth.register.tooMany")], hideFields: ["password"] }), { status: 429 });
   }

@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { db } from "./db.server";
 
 /**
@@ -25,8 +26,10 @@ export async function resetRateLimit(key: string) {
   await db.rateLimit.deleteMany({ where: { key } });
 }
 
-/** The client address: the first X-Forwarded-For hop when behind a proxy, else a fixed key. */
-export function clientAddress(request: Request) {
-  const forwarded = request.headers.get("X-Forwarded-For");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("X-Real-IP") || "direct";
+/**
+ * The client's address from the load context (server.mjs). Headers are not read here: only
+ * the server knows whether a proxy in front may be trusted to set X-Forwarded-For.
+ */
+export function clientAddress(context: AppLoadContext) {
+  return context.clientAddress ?? "unknown";
 }

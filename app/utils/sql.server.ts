@@ -32,3 +32,8 @@ function recountSupports(issueId: number) {
 export async function recountComments(issueId: number) {
   await db.$executeRaw`UPDATE "Issue" SET "commentCount" = (SELECT COUNT(*) FROM "Comment" WHERE "issueId" = ${issueId} AND "deletedAt" IS NULL AND "visibility" = 'public') WHERE "id" = ${issueId}`;
 }
+
+/** A real round trip to the database, for the health check. */
+export async function pingDatabase() {
+  await db.$queryRaw`SELECT 1`;
+}

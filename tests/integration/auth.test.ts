@@ -9,10 +9,16 @@ import { createUser, sessionCookieFor } from "../db-utils";
 
 type Result = Response | { data: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> }; init: ResponseInit | null };
 
-async function call(fn: typeof loginAction, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+async function call(
+  fn: typeof loginAction,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+  clientAddress = "192.0.2.1",
+) {
   const request = new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers });
   try {
-    return (await fn({ request, params: {}, context: {} })) as Result;
+    return (await fn({ request, params: {}, context: { clientAddress } })) as Result;
   } catch (thrown) {
     return thrown as Response;
   }
@@ -89,18 +95,26 @@ describe("login", () => {
   test("is rate-limited per email: the 11th try in 15 minutes is refused even with the right password", async () => {
     const user = await createUser({ email: "gerda@example.test" });
     for (let i = 0; i < 10; i++) {
-      await call(loginAction, "/inloggen", { email: "gerda@example.test", password: "fout-fout-fout" }, { "X-Forwarded-For": `10.0.0.${i}` });
+      await call(loginAction, "/inloggen", { email: "gerda@example.test", password: "fout-fout-fout" }, {}, `10.0.0.${i}`);
     }
-    const blocked = await call(loginAction, "/inloggen", { email: "gerda@example.test", password: user.password }, { "X-Forwarded-For": "10.0.1.1" });
+    const blocked = await call(loginAction, "/inloggen", { email: "gerda@example.test", password: user.password }, {}, "10.0.1.1");
     expect(status(blocked)).toBe(429);
     expect(formErrors(blocked)[0]).toMatch(/15 minuten/);
   });
 
+  test("does not trust a spoofed X-Forwarded-For header", async () => {
+    for (let i = 0; i < 50; i++) {
+      await call(loginAction, "/inloggen", { email: `spoof${i}@example.test`, password: "fout-fout-fout" }, { "X-Forwarded-For": `203.0.113.${i}` }, "198.51.100.9");
+    }
+    const blocked = await call(loginAction, "/inloggen", { email: "spoof@example.test", password: "fout-fout-fout" }, { "X-Forwarded-For": "203.0.113.200" }, "198.51.100.9");
+    expect(status(blocked)).toBe(429);
+  });
+
   test("is rate-limited per address across emails", async () => {
     for (let i = 0; i < 50; i++) {
-      await call(loginAction, "/inloggen", { email: `onbekend${i}@example.test`, password: "fout-fout-fout" }, { "X-Forwarded-For": "192.0.2.7" });
+      await call(loginAction, "/inloggen", { email: `onbekend${i}@example.test`, password: "fout-fout-fout" }, {}, "192.0.2.7");
     }
-    const blocked = await call(loginAction, "/inloggen", { email: "nog.een@example.test", password: "fout-fout-fout" }, { "X-Forwarded-For": "192.0.2.7" });
+    const blocked = await call(loginAction, "/inloggen", { email: "nog.een@example.test", password: "fout-fout-fout" }, {}, "192.0.2.7");
     expect(status(blocked)).toBe(429);
   });
 

@@ -25,5 +25,7 @@ export const home = {
   pageOf: "Pagina {page} van {pageCount}",
   listTitle: "Lijst van meldingen",
   mapTitle: "Kaart van meldingen",
-  loginToReport: "Log in of maak een account om een melding te maken of te steunen.",
+  or: "of",
+  registerLower: "maak een account",
+  toReport: "om een melding te maken of te steunen.",
 };
