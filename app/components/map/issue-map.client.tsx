@@ -2,7 +2,6 @@ import { useNavigate } from "@remix-run/react";
 import L from "leaflet";
 import { useEffect, useRef, useState } from "react";
 import { MapContainer, useMap } from "react-leaflet";
-import { BLERICK_CENTER } from "~/domain/geo";
 import {
   isClusterFeature,
   type ClusterPointProperties,
@@ -16,9 +15,10 @@ import {
   MAP_MAX_BOUNDS,
   MAP_MAX_ZOOM,
   MAP_MIN_ZOOM,
+  RESIDENTIAL_BOUNDS,
   clusterIcon,
-  initialZoom,
   issueIcon,
+  loadBuurtOutlines,
 } from "./leaflet.client";
 import { cx, type TileConfig } from "./map-shared";
 
@@ -29,15 +29,34 @@ type LoadState = "loading" | "ok" | "empty" | "error";
 
 const DEBOUNCE_MS = 250;
 
+/** When the list is filtered on one buurt, the map shows that buurt. */
+function FitToBuurt({ code }: { code?: string }) {
+  const map = useMap();
+  useEffect(() => {
+    if (!code) return;
+    let cancelled = false;
+    loadBuurtOutlines()
+      .then((collection) => {
+        const feature = collection.features.find((f) => f.properties.code === code);
+        if (feature && !cancelled) map.fitBounds(L.geoJSON(feature).getBounds(), { padding: [16, 16], maxZoom: 17 });
+      })
+      .catch(() => {
+        // Without outlines the map keeps its view; the list is still filtered.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [code, map]);
+  return null;
+}
+
 /** The home page map: clusters and issues from /api/issues.geojson for the current view. */
 export default function IssueMapClient({ filters, className, tileUrl, tileAttribution }: IssueMapProps & TileConfig) {
   const [state, setState] = useState<LoadState>("loading");
-  const [zoom] = useState(() => initialZoom());
   return (
     <div className={cx("relative isolate", className ?? "h-80 w-full")}>
       <MapContainer
-        center={[BLERICK_CENTER.lat, BLERICK_CENTER.lng]}
-        zoom={zoom}
+        bounds={RESIDENTIAL_BOUNDS}
         minZoom={MAP_MIN_ZOOM}
         maxZoom={MAP_MAX_ZOOM}
         maxBounds={MAP_MAX_BOUNDS}
@@ -46,6 +65,7 @@ export default function IssueMapClient({ filters, className, tileUrl, tileAttrib
       >
         <ContainerAttributes testId="issue-map" label={t("map.label")} />
         <BaseLayers tileUrl={tileUrl} tileAttribution={tileAttribution} buurtTooltips />
+        <FitToBuurt code={filters.buurt} />
         <IssueMarkers theme={filters.theme} buurt={filters.buurt} status={filters.status} onState={setState} />
       </MapContainer>
       {state === "error" || state === "empty" ? (

@@ -31,6 +31,9 @@ export const MAP_MAX_BOUNDS = L.latLngBounds(
   [BLERICK_BBOX.maxLat + 0.08, BLERICK_BBOX.maxLng + 0.12],
 );
 
+/** Residential Blerick (wijken 21-27, without the Trade-Port): the home map's first view. */
+export const RESIDENTIAL_BOUNDS = L.latLngBounds([51.343366, 6.077621], [51.389572, 6.162301]);
+
 /** Zoom that shows residential Blerick around BLERICK_CENTER on this screen. */
 export function initialZoom(width = typeof window === "undefined" ? 1024 : window.innerWidth) {
   return width < 640 ? 13 : 14;

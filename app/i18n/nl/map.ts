@@ -4,7 +4,7 @@ export const map = {
   loadError: "De meldingen op de kaart konden niet worden geladen. Probeer het later opnieuw. De lijst werkt wel.",
   buurtenError: "De buurtgrenzen konden niet worden geladen.",
   empty: "Geen meldingen op dit deel van de kaart.",
-  buurtAttribution: "Buurtgrenzen: CBS / Kadaster, Wijk- en buurtkaart (open data, CC BY 4.0)",
+  buurtAttribution: "Buurtgrenzen: CBS / Kadaster (CC BY 4.0)",
   clusterTitle: "{count} meldingen op deze plek. Kies om in te zoomen.",
   popup: {
     open: "Bekijk melding",
