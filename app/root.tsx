@@ -220,6 +220,8 @@ export function ErrorBoundary() {
     } else if (error.status === 403) {
       title = t("common.errors.forbiddenTitle");
       text = t("common.errors.forbiddenText");
+    } else if (error.status === 400) {
+      text = t("common.errors.badRequestText");
     } else if (error.status === 429) {
       text = t("common.errors.tooManyRequests");
     }

@@ -15,6 +15,7 @@ import {
   verifyPassword,
 } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/request.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { toastHeader } from "~/utils/toast.server";
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: changePasswordSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["currentPassword", "newPassword"] }), { status: 400 });
   }

@@ -7,6 +7,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { loginSchema } from "~/domain/account-schemas";
 import { t } from "~/i18n";
 import { createSession, getSessionUser, safeRedirectTo, sessionCookie, verifyPassword } from "~/utils/auth.server";
+import { readFormData } from "~/utils/request.server";
 import { db } from "~/utils/db.server";
 import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { hasPermission } from "~/domain/permissions";
 import { requireUser, safeRedirectTo } from "~/utils/auth.server";
+import { readFormData } from "~/utils/request.server";
 import { findPublicIssue } from "~/utils/issues.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
 import { deleteSupport, insertSupport } from "~/utils/sql.server";
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const issue = await findPublicIssue(issueId, { id: true });
   if (!issue) throw new Response("Niet gevonden", { status: 404 });
 
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return Response.json({ error: "Onbekende actie." }, { status: 400 });
   const limit = await hitRateLimit(`support:user:${user.id}`, 120, 60 * 1000);
   if (!limit.allowed) return Response.json({ error: "Je steunt erg veel meldingen achter elkaar. Wacht een minuut." }, { status: 429 });

@@ -13,6 +13,7 @@ import { commentSchema } from "~/domain/comment-schema";
 import { canDeleteComment, hasPermission } from "~/domain/permissions";
 import { t } from "~/i18n";
 import { getSessionUser, requireUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/request.server";
 import { db } from "~/utils/db.server";
 import { firstName, formatAge, formatDate, formatDateTime } from "~/utils/format";
 import { findPublicIssue } from "~/utils/issues.server";
@@ -132,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const issue = await findPublicIssue(id, { id: true });
   if (!issue) throw new Response("Niet gevonden", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: commentSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: commentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
 
   if (submission.value.intent === "comment") {

@@ -7,6 +7,7 @@ import { ErrorSummary, HoneypotField, SelectField, TextField, isHoneypotFilled }
 import { registerSchema } from "~/domain/account-schemas";
 import { t } from "~/i18n";
 import { createSession, getSessionUser, hashPassword, safeRedirectTo, sessionCookie } from "~/utils/auth.server";
+import { readFormData } from "~/utils/request.server";
 import { buurtOptions } from "~/utils/buurten.server";
 import { db } from "~/utils/db.server";
 import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: registerSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -1,5 +1,6 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { PHOTO_MAX_BYTES } from "~/domain/report-schema";
+import { badRequest } from "./request.server";
 
 const TEXT_PART_MAX_BYTES = 64 * 1024;
 export const TOO_LARGE = "__too_large__";
@@ -29,6 +30,11 @@ export async function parseMultipart(request: Request, fileFields: readonly stri
     }
     return new TextDecoder().decode(Buffer.concat(chunks));
   };
-  const formData = await unstable_parseMultipartFormData(request, handler);
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, handler);
+  } catch {
+    throw badRequest();
+  }
   return { formData, files };
 }

@@ -39,6 +39,7 @@ export const common = {
     forbiddenText: "Je mag deze pagina of actie niet gebruiken.",
     genericTitle: "Er ging iets mis",
     genericText: "Dit ligt aan ons, niet aan jou. Probeer het over een paar minuten opnieuw.",
+    badRequestText: "We konden niet lezen wat er werd verstuurd. Ga terug en probeer het opnieuw.",
     backHome: "Terug naar de meldingen",
     tooManyRequests: "Je hebt dit te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw.",
   },
