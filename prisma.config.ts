@@ -9,6 +9,5 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
-  adapter: async () =>
-    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/buurtbestuurt.db" }),
+  adapter: async () => new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "file:./data/buurtbestuurt.db" }),
 });

@@ -62,7 +62,9 @@ function Header() {
   const user = useOptionalUser();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const loginHref = location.pathname.startsWith("/inloggen") ? "/inloggen" : `/inloggen?redirectTo=${encodeURIComponent(here)}`;
+  const loginHref = location.pathname.startsWith("/inloggen")
+    ? "/inloggen"
+    : `/inloggen?redirectTo=${encodeURIComponent(here)}`;
   const items = (
     <>
       <li>
@@ -109,10 +111,16 @@ function Header() {
   return (
     <header className="border-b border-primary-900 bg-primary-800 text-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2">
-        <Link to="/" className="flex min-h-11 items-center gap-2 text-lg font-bold text-white no-underline hover:text-white">
+        <Link
+          to="/"
+          className="flex min-h-11 items-center gap-2 text-lg font-bold text-white no-underline hover:text-white"
+        >
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
             <rect width="32" height="32" rx="7" fill="#ffffff" />
-            <path d="M16 5c-4.4 0-8 3.4-8 7.7C8 18.5 16 27 16 27s8-8.5 8-14.3C24 8.4 20.4 5 16 5zm0 10.6a3 3 0 110-6 3 3 0 010 6z" fill="#0e5c55" />
+            <path
+              d="M16 5c-4.4 0-8 3.4-8 7.7C8 18.5 16 27 16 27s8-8.5 8-14.3C24 8.4 20.4 5 16 5zm0 10.6a3 3 0 110-6 3 3 0 010 6z"
+              fill="#0e5c55"
+            />
           </svg>
           {t("common.appName")}
         </Link>
@@ -122,12 +130,22 @@ function Header() {
         {/* Phones: a disclosure that works without JavaScript; closes on navigation via its key. */}
         <details key={here} className="relative md:hidden">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded border border-white/60 px-3 font-semibold">
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="h-5 w-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
               <path d="M4 6h16M4 12h16M4 18h16" />
             </svg>
             {t("common.nav.menu")}
           </summary>
-          <nav aria-label={t("common.nav.main")} className="absolute right-0 z-[1100] mt-2 w-56 rounded-md bg-primary-800 p-2 shadow-lg">
+          <nav
+            aria-label={t("common.nav.main")}
+            className="absolute right-0 z-[1100] mt-2 w-56 rounded-md bg-primary-800 p-2 shadow-lg"
+          >
             <ul className="flex flex-col gap-1">{items}</ul>
           </nav>
         </details>
@@ -142,20 +160,26 @@ function navClass(active: boolean) {
   }`;
 }
 
-function ToastMessage() {
-  const toast = useRootData()?.toast;
-  const [visible, setVisible] = useState(Boolean(toast));
+/** One confirmation per redirect; a new toast (new id) remounts it, visible again. */
+function ToastMessage({ message }: { message: string }) {
+  const [visible, setVisible] = useState(true);
   useEffect(() => {
-    setVisible(Boolean(toast));
-    if (!toast) return;
     const timer = setTimeout(() => setVisible(false), 8000);
     return () => clearTimeout(timer);
-  }, [toast]);
-  if (!toast || !visible) return null;
+  }, []);
+  if (!visible) return null;
   return (
-    <div role="status" className="fixed inset-x-0 top-3 z-[1000] mx-auto w-fit max-w-[92vw] rounded-md border border-green-800 bg-green-50 px-4 py-3 text-green-900 shadow-lg">
-      <span>{toast.message}</span>
-      <button type="button" onClick={() => setVisible(false)} className="ml-3 min-h-11 min-w-11 font-semibold underline" aria-label="Melding sluiten">
+    <div
+      role="status"
+      className="fixed inset-x-0 top-3 z-[1000] mx-auto w-fit max-w-[92vw] rounded-md border border-green-800 bg-green-50 px-4 py-3 text-green-900 shadow-lg"
+    >
+      <span>{message}</span>
+      <button
+        type="button"
+        onClick={() => setVisible(false)}
+        className="ml-3 min-h-11 min-w-11 font-semibold underline"
+        aria-label={t("common.closeMessage")}
+      >
         ×
       </button>
     </div>
@@ -185,7 +209,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-[2000] focus:rounded focus:bg-white focus:p-3">
+        <a
+          href="#inhoud"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-[2000] focus:rounded focus:bg-white focus:p-3"
+        >
           {t("common.skipToContent")}
         </a>
         {children}
@@ -197,10 +224,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  const toast = useRootData()?.toast;
   return (
     <>
       <Header />
-      <ToastMessage />
+      {toast ? <ToastMessage key={toast.id} message={toast.message} /> : null}
       <main id="inhoud" className="flex-1">
         <Outlet />
       </main>

@@ -159,7 +159,7 @@ async function upsertReferenceData(buurten: SeedBuurt[]) {
         create: { code: buurt.code, ...data },
         update: data,
       });
-    })
+    }),
   );
   // Existing themes are left as they are: administrators may rename or retire them, and this
   // script runs at every start.
@@ -174,8 +174,8 @@ async function upsertReferenceData(buurten: SeedBuurt[]) {
           sortOrder: index,
         },
         update: {},
-      })
-    )
+      }),
+    ),
   );
 }
 
@@ -315,7 +315,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
         buurtCode: pattern.buurtCode,
         street: pattern.street,
         pattern: { key: pattern.key, index, size: pattern.issues.length },
-      })
+      }),
     );
   }
   const tradePortOrder = random.shuffle(tradePortCodes);
@@ -374,7 +374,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
   const ordinary = random.shuffle(drafts.filter((d) => !d.pattern));
   const daysAgo = new Map<Draft, number>();
   ordinary.forEach((draft, index) =>
-    daysAgo.set(draft, index < RECENT_ISSUES ? random.int(0, 28) : random.int(30, 364))
+    daysAgo.set(draft, index < RECENT_ISSUES ? random.int(0, 28) : random.int(30, 364)),
   );
   for (const draft of drafts) {
     if (!draft.pattern) continue;
@@ -387,7 +387,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
     date.setHours(random.int(7, 22), random.int(0, 59), random.int(0, 59), 0);
     createdAtOf.set(
       draft,
-      date.getTime() > now.getTime() - 10 * MINUTE ? new Date(now.getTime() - random.int(15, 180) * MINUTE) : date
+      date.getTime() > now.getTime() - 10 * MINUTE ? new Date(now.getTime() - random.int(15, 180) * MINUTE) : date,
     );
   }
   drafts.sort((a, b) => createdAtOf.get(a)!.getTime() - createdAtOf.get(b)!.getTime());
@@ -421,7 +421,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
     return anchor;
   };
   const approximate = new Set(
-    random.shuffle(drafts.filter((d) => d.kind === "residential")).slice(0, APPROXIMATE_ISSUES)
+    random.shuffle(drafts.filter((d) => d.kind === "residential")).slice(0, APPROXIMATE_ISSUES),
   );
 
   // 4. Who reported it: usually someone from the same buurt or wijk.
@@ -438,7 +438,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
   // The demo residents get a handful of issues of their own ("Mijn meldingen").
   const ownIssues = (resident: number, wijkCode: string, count: number, first?: Draft) => {
     const candidates = random.shuffle(
-      drafts.filter((d) => d !== first && d.kind !== "trade-port" && byCode.get(d.buurtCode)!.wijkCode === wijkCode)
+      drafts.filter((d) => d !== first && d.kind !== "trade-port" && byCode.get(d.buurtCode)!.wijkCode === wijkCode),
     );
     for (const draft of [...(first ? [first] : []), ...candidates].slice(0, count)) reporters.set(draft, resident);
   };
@@ -447,7 +447,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
     1,
     byCode.get(residents[1].buurtCode)!.wijkCode,
     3,
-    drafts.find((d) => d.pattern?.key === "vocht-sint-annastraat")
+    drafts.find((d) => d.pattern?.key === "vocht-sint-annastraat"),
   );
 
   // 5. Which issues are very popular (agenda material): mostly the recurring problems.
@@ -491,7 +491,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
     })).sort((a, b) => a.at.getTime() - b.at.getTime());
 
     const steps = planStatus(theme, createdAt, now, random);
-    const owner = steps.length ? draft.text.owner ?? defaultOwner(theme, random) : null;
+    const owner = steps.length ? (draft.text.owner ?? defaultOwner(theme, random)) : null;
     const orgName = owner ? ORGANISATIONS[owner].name : "";
     return {
       theme,
@@ -519,8 +519,8 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
       (issue) =>
         REOPENABLE_THEMES.includes(issue.theme) &&
         issue.steps.at(-1)?.to === "opgelost" &&
-        now.getTime() - issue.steps.at(-1)!.at.getTime() > 10 * DAY
-    )
+        now.getTime() - issue.steps.at(-1)!.at.getTime() > 10 * DAY,
+    ),
   );
   for (const issue of solvedLongAgo.slice(0, Math.max(0, 2 - reopened))) {
     const solvedAt = issue.steps.at(-1)!.at.getTime();
@@ -549,7 +549,7 @@ function planStatus(theme: ThemeCode, createdAt: Date, now: Date, random: Random
       ["gesloten_niet_opgelost", 11],
       ["heropend", 2],
     ] as const,
-    ([, weight]) => weight
+    ([, weight]) => weight,
   )[0];
   if (target === "heropend" && !REOPENABLE_THEMES.includes(theme)) target = "opgelost";
   if (age < 10 * DAY && target !== "getrieerd") target = "in_behandeling";
@@ -568,8 +568,8 @@ function planStatus(theme: ThemeCode, createdAt: Date, now: Date, random: Random
         roll < 0.55
           ? ["getrieerd", "in_behandeling", "opgelost"]
           : roll < 0.8
-          ? ["getrieerd", "opgelost"]
-          : ["opgelost"];
+            ? ["getrieerd", "opgelost"]
+            : ["opgelost"];
       break;
     }
     case "gesloten_niet_opgelost":
@@ -594,7 +594,7 @@ function planStatus(theme: ThemeCode, createdAt: Date, now: Date, random: Random
       case "in_behandeling":
         gaps.push(previous === "heropend" ? random.between(0.5, 5) : random.between(0.5, 10));
         messages.push(
-          (previous === "heropend" ? "We pakken de melding opnieuw op. " : "") + random.pick(texts.in_behandeling)
+          (previous === "heropend" ? "We pakken de melding opnieuw op. " : "") + random.pick(texts.in_behandeling),
         );
         break;
       case "opgelost":
@@ -703,7 +703,7 @@ async function insertDemoData(buurten: SeedBuurt[]) {
         const reporterId = residentIds[issue.reporter];
         const ownerOrganisationId = issue.owner ? organisationId.get(issue.owner)! : null;
         const actorEmail = issue.owner ? ORG_ACTOR_EMAIL[issue.owner] : undefined;
-        const actorId = actorEmail ? partnerIds.get(actorEmail) ?? null : null;
+        const actorId = actorEmail ? (partnerIds.get(actorEmail) ?? null) : null;
         const handledByPerson =
           issue.steps.some((s) => s.to === "in_behandeling") && issue.steps.at(-1)?.to !== "opgelost";
 
@@ -772,7 +772,7 @@ async function insertDemoData(buurten: SeedBuurt[]) {
       }
       await bumpIssuesVersion(tx);
     },
-    { timeout: 120_000, maxWait: 10_000 }
+    { timeout: 120_000, maxWait: 10_000 },
   );
   return plan;
 }
@@ -809,7 +809,7 @@ async function main() {
     ]);
     console.log(
       `Seed: demo data added: ${organisations} organisations, ${userCount} users, ${issues} issues ` +
-        `(${recent} in the last 30 days), ${supports} supports, ${comments} comments, ${events} events.`
+        `(${recent} in the last 30 days), ${supports} supports, ${comments} comments, ${events} events.`,
     );
     console.log(`Seed: statuses: ${statuses.map((s) => `${s.status} ${s._count._all}`).join(", ")}.`);
     console.log(`Seed: demo logins *@buurtbestuurt.test, password ${DEMO_PASSWORD}.`);

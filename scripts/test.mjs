@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, Vitest (unit + integration) and Playwright (e2e), always all three,
+// `npm test`: typecheck, lint, Vitest (unit + integration) and Playwright (e2e), always all four,
 // then one summary line "N passed, N failed" counted from the runners' JSON reports.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -58,11 +58,15 @@ function countPlaywright(report, status) {
 
 const results = [];
 
-heading("1/3 Typecheck: tsc --noEmit");
+heading("1/4 Typecheck: tsc --noEmit");
 const tscStatus = run(bin("tsc"), ["--noEmit"]);
 results.push({ step: "typecheck", passed: tscStatus === 0 ? 1 : 0, failed: tscStatus === 0 ? 0 : 1 });
 
-heading("2/3 Unit and integration tests: vitest");
+heading("2/4 Lint: eslint");
+const lintStatus = run(bin("eslint"), ["."]);
+results.push({ step: "lint", passed: lintStatus === 0 ? 1 : 0, failed: lintStatus === 0 ? 0 : 1 });
+
+heading("3/4 Unit and integration tests: vitest");
 rmSync(VITEST_JSON, { force: true });
 const vitestStatus = run(bin("vitest"), [
   "run",
@@ -72,7 +76,7 @@ const vitestStatus = run(bin("vitest"), [
 ]);
 results.push({ step: "vitest", ...countVitest(readJson(VITEST_JSON), vitestStatus) });
 
-heading("3/3 Browser tests: playwright");
+heading("4/4 Browser tests: playwright");
 rmSync(PLAYWRIGHT_JSON, { force: true });
 const browserStatus = run(process.execPath, [path.join("scripts", "ensure-browser.mjs")]);
 if (browserStatus !== 0) {

@@ -12,13 +12,43 @@ import { bumpIssuesVersion } from "~/utils/issues.server";
 
 /** Fictional people of Blerick: common first names, made-up surnames. */
 const FIRST_NAMES = [
-  "Anouk", "Bram", "Daan", "Eline", "Fenna", "Gijs", "Hanneke", "Ilse", "Joris", "Kees",
-  "Lotte", "Maartje", "Noor", "Otto", "Pien", "Ruud", "Sanne", "Thijs", "Wessel", "Yara",
+  "Anouk",
+  "Bram",
+  "Daan",
+  "Eline",
+  "Fenna",
+  "Gijs",
+  "Hanneke",
+  "Ilse",
+  "Joris",
+  "Kees",
+  "Lotte",
+  "Maartje",
+  "Noor",
+  "Otto",
+  "Pien",
+  "Ruud",
+  "Sanne",
+  "Thijs",
+  "Wessel",
+  "Yara",
 ];
 const LAST_NAMES = [
-  "van Brakelhoven", "Kessenbroek", "de Wilgenkamp", "Maasveldt", "Puttershoek-Lemmens",
-  "van der Heggerd", "Scholtenbeek", "Vossenakker", "Hendrikxveld", "van Oeverdonk",
-  "Gerritsmolen", "Beukenstraeten", "ter Venlaer", "Jansenbosch", "Peeterhuys",
+  "van Brakelhoven",
+  "Kessenbroek",
+  "de Wilgenkamp",
+  "Maasveldt",
+  "Puttershoek-Lemmens",
+  "van der Heggerd",
+  "Scholtenbeek",
+  "Vossenakker",
+  "Hendrikxveld",
+  "van Oeverdonk",
+  "Gerritsmolen",
+  "Beukenstraeten",
+  "ter Venlaer",
+  "Jansenbosch",
+  "Peeterhuys",
 ];
 
 export const DEFAULT_PASSWORD = "blerick-test-wachtwoord";

@@ -30,7 +30,9 @@ export function ErrorSummary({ items, formErrors }: { items: SummaryItem[]; form
         {t("common.form.errorSummaryTitle")}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        {formErrors?.map((error) => <li key={error}>{error}</li>)}
+        {formErrors?.map((error) => (
+          <li key={error}>{error}</li>
+        ))}
         {withErrors.map((item) => (
           <li key={item.id}>
             <a href={`#${item.id}`} className="text-red-900">
@@ -110,7 +112,15 @@ export function TextField({
   const f = field as FieldMetadata<unknown>;
   const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: false });
   return (
-    <FieldShell id={f.id} label={label} hint={hint} optional={optional} errors={f.errors} errorId={f.errorId} hintId={`${f.id}-hint`}>
+    <FieldShell
+      id={f.id}
+      label={label}
+      hint={hint}
+      optional={optional}
+      errors={f.errors}
+      errorId={f.errorId}
+      hintId={`${f.id}-hint`}
+    >
       <input
         {...props}
         key={props.key}
@@ -140,7 +150,15 @@ export function TextareaField({
   const f = field as FieldMetadata<unknown>;
   const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
   return (
-    <FieldShell id={f.id} label={label} hint={hint} optional={optional} errors={f.errors} errorId={f.errorId} hintId={`${f.id}-hint`}>
+    <FieldShell
+      id={f.id}
+      label={label}
+      hint={hint}
+      optional={optional}
+      errors={f.errors}
+      errorId={f.errorId}
+      hintId={`${f.id}-hint`}
+    >
       <textarea
         {...props}
         key={props.key}
@@ -170,7 +188,15 @@ export function SelectField({
 }) {
   const f = field as FieldMetadata<unknown>;
   return (
-    <FieldShell id={f.id} label={label} hint={hint} optional={optional} errors={f.errors} errorId={f.errorId} hintId={`${f.id}-hint`}>
+    <FieldShell
+      id={f.id}
+      label={label}
+      hint={hint}
+      optional={optional}
+      errors={f.errors}
+      errorId={f.errorId}
+      hintId={`${f.id}-hint`}
+    >
       <select
         id={f.id}
         name={f.name}

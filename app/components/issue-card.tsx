@@ -33,7 +33,10 @@ export function IssueCard({
   const Heading = headingLevel;
   return (
     <article className="card flex gap-3 p-4" aria-labelledby={`issue-${issue.id}-title`}>
-      <div className="mt-1 flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-primary-50 text-primary-700" title={issue.theme.name}>
+      <div
+        className="mt-1 flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-primary-50 text-primary-700"
+        title={issue.theme.name}
+      >
         <ThemeIcon code={issue.theme.code} className="h-5 w-5" />
       </div>
       <div className="min-w-0 flex-1 space-y-2">
@@ -59,7 +62,13 @@ export function IssueCard({
         </p>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <StatusBadge status={issue.status} />
-          <SupportButton issueId={issue.id} count={issue.supportCount} supported={supported} loggedIn={loggedIn} size="small" />
+          <SupportButton
+            issueId={issue.id}
+            count={issue.supportCount}
+            supported={supported}
+            loggedIn={loggedIn}
+            size="small"
+          />
         </div>
       </div>
     </article>

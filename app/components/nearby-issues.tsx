@@ -17,7 +17,10 @@ type NearbyIssue = {
 /** "Bedoel je een van deze?": open issues of the same theme within 150 m of the pin. */
 export function NearbyIssues({ point, themeCode }: { point: { lat: number; lng: number } | null; themeCode: string }) {
   const fetcher = useFetcher<{ issues: NearbyIssue[] }>();
-  const query = point && themeCode ? `lat=${point.lat.toFixed(6)}&lng=${point.lng.toFixed(6)}&theme=${encodeURIComponent(themeCode)}` : null;
+  const query =
+    point && themeCode
+      ? `lat=${point.lat.toFixed(6)}&lng=${point.lng.toFixed(6)}&theme=${encodeURIComponent(themeCode)}`
+      : null;
 
   useEffect(() => {
     if (query) fetcher.load(`/api/issues/nearby?${query}`);
@@ -45,7 +48,13 @@ export function NearbyIssues({ point, themeCode }: { point: { lat: number; lng: 
               <span>{t("report.nearby.distance", { meters: issue.distance })}</span>
             </p>
             <div className="mt-2">
-              <SupportButton issueId={issue.id} count={issue.supportCount} supported={issue.supported} loggedIn size="small" />
+              <SupportButton
+                issueId={issue.id}
+                count={issue.supportCount}
+                supported={issue.supported}
+                loggedIn
+                size="small"
+              />
             </div>
           </li>
         ))}

@@ -26,7 +26,9 @@ export function StatusBadge({ status }: { status: string }) {
   const style = STYLE[status as IssueStatus] ?? STYLE.nieuw;
   const Icon = style.icon;
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-sm font-medium ${style.className}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-sm font-medium ${style.className}`}
+    >
       <Icon aria-hidden="true" className="h-4 w-4" />
       {t(`common.status.${status as IssueStatus}`)}
     </span>

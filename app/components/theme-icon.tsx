@@ -1,3 +1,4 @@
+import { createElement } from "react";
 import {
   Car,
   HeartHandshake,
@@ -29,6 +30,5 @@ export function themeIcon(code: string): LucideIcon {
 }
 
 export function ThemeIcon({ code, className = "h-5 w-5" }: { code: string; className?: string }) {
-  const Icon = themeIcon(code);
-  return <Icon aria-hidden="true" className={className} strokeWidth={2} />;
+  return createElement(themeIcon(code), { "aria-hidden": true, className, strokeWidth: 2 });
 }

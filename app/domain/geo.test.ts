@@ -11,11 +11,34 @@ function shape(code: string, geometry: Polygon): BuurtShape {
 const left = shape("LEFT", {
   type: "Polygon",
   coordinates: [
-    [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
-    [[0.4, 0.4], [0.6, 0.4], [0.6, 0.6], [0.4, 0.6], [0.4, 0.4]],
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [0.4, 0.4],
+      [0.6, 0.4],
+      [0.6, 0.6],
+      [0.4, 0.6],
+      [0.4, 0.4],
+    ],
   ],
 });
-const right = shape("RIGHT", { type: "Polygon", coordinates: [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]] });
+const right = shape("RIGHT", {
+  type: "Polygon",
+  coordinates: [
+    [
+      [1, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [1, 0],
+    ],
+  ],
+});
 const squares = [left, right];
 const at = (lng: number, lat: number) => findBuurt({ lat, lng }, squares)?.code ?? null;
 
@@ -50,7 +73,10 @@ describe("the real Blerick buurten", () => {
   const collection = JSON.parse(
     readFileSync(new URL("../../prisma/data/blerick-buurten.geojson", import.meta.url), "utf8"),
   ) as FeatureCollection<Polygon, { code: string; name: string; wijk: string }>;
-  const buurten = collection.features.map((f) => ({ ...shape(f.properties.code, f.geometry), name: f.properties.name }));
+  const buurten = collection.features.map((f) => ({
+    ...shape(f.properties.code, f.geometry),
+    name: f.properties.name,
+  }));
 
   it("has all 32 buurten", () => {
     expect(buurten).toHaveLength(32);

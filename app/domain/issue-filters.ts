@@ -10,7 +10,12 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const SORTS = ["nieuw", "steun"] as const;
 export type Sort = (typeof SORTS)[number];
 
-const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/);
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const issueFiltersSchema = z.object({
   theme: code.optional(),

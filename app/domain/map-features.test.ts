@@ -43,7 +43,14 @@ describe("parseBbox", () => {
   });
 
   it("rejects things that are not plain numbers", () => {
-    for (const value of ["a,51.3,6.2,51.4", "6.1,,6.2,51.4", "NaN,1,2,3", "Infinity,1,2,3", "0x10,1,2,3", "6.1 ,51.3,6.2,51 .4"]) {
+    for (const value of [
+      "a,51.3,6.2,51.4",
+      "6.1,,6.2,51.4",
+      "NaN,1,2,3",
+      "Infinity,1,2,3",
+      "0x10,1,2,3",
+      "6.1 ,51.3,6.2,51 .4",
+    ]) {
       const result = parseBbox(value);
       expect(result.ok, value).toBe(false);
       if (!result.ok) expect(result.error).toMatch(/getallen|precies 4/);
@@ -83,7 +90,10 @@ describe("maxZoomForBbox", () => {
   });
 });
 
-function randomPoints(count: number, seed = 1): Array<{ type: "Feature"; geometry: { type: "Point"; coordinates: number[] }; properties: IndexPointProps }> {
+function randomPoints(
+  count: number,
+  seed = 1,
+): Array<{ type: "Feature"; geometry: { type: "Point"; coordinates: number[] }; properties: IndexPointProps }> {
   let state = seed;
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -93,7 +103,10 @@ function randomPoints(count: number, seed = 1): Array<{ type: "Feature"; geometr
     type: "Feature" as const,
     geometry: {
       type: "Point" as const,
-      coordinates: [BLERICK[0] + random() * (BLERICK[2] - BLERICK[0]), BLERICK[1] + random() * (BLERICK[3] - BLERICK[1])],
+      coordinates: [
+        BLERICK[0] + random() * (BLERICK[2] - BLERICK[0]),
+        BLERICK[1] + random() * (BLERICK[3] - BLERICK[1]),
+      ],
     },
     properties: { id: i + 1, theme: "afval", status: "nieuw" },
   }));
@@ -104,7 +117,9 @@ function countOf(features: RawFeature[]) {
 }
 
 describe("selectWithinLimit (the 500 rule)", () => {
-  const index = new Supercluster<IndexPointProps, Record<string, never>>({ ...CLUSTER_OPTIONS }).load(randomPoints(5000));
+  const index = new Supercluster<IndexPointProps, Record<string, never>>({ ...CLUSTER_OPTIONS }).load(
+    randomPoints(5000),
+  );
 
   it("keeps the requested zoom when the answer fits", () => {
     const result = selectWithinLimit(index, BLERICK, 12);
@@ -163,11 +178,29 @@ describe("toFeatureCollection", () => {
       geometry: { type: "Point", coordinates: [6.1234567, 51.3654321] },
       properties: { cluster: true, cluster_id: 77, point_count: 12 },
     },
-    { type: "Feature", geometry: { type: "Point", coordinates: [6.14, 51.37] }, properties: { id: 5, theme: "afval", status: "nieuw" } },
-    { type: "Feature", geometry: { type: "Point", coordinates: [6.15, 51.38] }, properties: { id: 6, theme: "groen", status: "nieuw" } },
+    {
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [6.14, 51.37] },
+      properties: { id: 5, theme: "afval", status: "nieuw" },
+    },
+    {
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [6.15, 51.38] },
+      properties: { id: 6, theme: "groen", status: "nieuw" },
+    },
   ];
   const rows = new Map<number, IssuePointProperties>([
-    [5, { id: 5, title: "Volle container", theme: "afval", status: "in_behandeling", supportCount: 3, buurt: "Vossener-Noord" }],
+    [
+      5,
+      {
+        id: 5,
+        title: "Volle container",
+        theme: "afval",
+        status: "in_behandeling",
+        supportCount: 3,
+        buurt: "Vossener-Noord",
+      },
+    ],
   ]);
 
   it("gives clusters only cluster, count and expansionZoom", () => {

@@ -44,7 +44,9 @@ export function parseBbox(value: string | null | undefined): BboxParseResult {
     return fail(`bbox moet precies 4 getallen hebben (minLon,minLat,maxLon,maxLat), maar heeft er ${parts.length}.`);
   }
   if (parts.some((part) => !NUMBER.test(part))) {
-    return fail("bbox mag alleen getallen bevatten, met een punt als decimaalteken (bijvoorbeeld 6.13,51.36,6.15,51.37).");
+    return fail(
+      "bbox mag alleen getallen bevatten, met een punt als decimaalteken (bijvoorbeeld 6.13,51.36,6.15,51.37).",
+    );
   }
   const [minLng, minLat, maxLng, maxLat] = parts.map(Number);
   if (![minLng, minLat, maxLng, maxLat].every(Number.isFinite)) {

@@ -30,10 +30,7 @@ export function isPartner(actor: Pick<Actor, "memberships"> | null) {
   return !!actor && actor.memberships.length > 0;
 }
 
-export function canDeleteComment(
-  actor: Pick<Actor, "id" | "roles"> | null,
-  comment: { authorId: string | null },
-) {
+export function canDeleteComment(actor: Pick<Actor, "id" | "roles"> | null, comment: { authorId: string | null }) {
   if (!actor) return false;
   if (comment.authorId !== null && comment.authorId === actor.id) return true;
   return actor.roles.includes("moderator") || actor.roles.includes("admin");

@@ -46,7 +46,9 @@ export const reportSchema = z.discriminatedUnion("locationMode", [
   }),
   base.extend({
     locationMode: z.literal("omschrijving"),
-    buurtCode: z.string({ error: t("report.validation.buurtRequired") }).regex(/^BU\d{8}$/, t("report.validation.buurtRequired")),
+    buurtCode: z
+      .string({ error: t("report.validation.buurtRequired") })
+      .regex(/^BU\d{8}$/, t("report.validation.buurtRequired")),
     placeDescription: z
       .string({ error: t("report.validation.placeRequired") })
       .trim()

@@ -6,7 +6,11 @@ export const DEFAULT_THEMES = [
   { code: "verlichting", name: "Verlichting", description: "Kapotte of te weinig straatverlichting." },
   { code: "overlast", name: "Overlast en veiligheid", description: "Geluid, hangplekken, onveilige plekken." },
   { code: "wonen", name: "Wonen en onderhoud", description: "Vocht, schimmel, onderhoud van woningen en portieken." },
-  { code: "zorg", name: "Zorg en welzijn", description: "Eenzaamheid, zorgen om een buur, hulp bij het dagelijks leven." },
+  {
+    code: "zorg",
+    name: "Zorg en welzijn",
+    description: "Eenzaamheid, zorgen om een buur, hulp bij het dagelijks leven.",
+  },
   { code: "jongeren", name: "Jongeren", description: "Plekken en activiteiten voor jongeren." },
   { code: "samenleven", name: "Samenleven", description: "Contact tussen buren, ideeën voor de buurt." },
 ] as const;

@@ -16,9 +16,7 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   for (const part of key.split(".")) value = (value as Record<string, unknown>)[part];
   if (typeof value !== "string") return key;
   if (!params) return value;
-  return value.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  return value.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
 /** Dutch plural choice: plural(3, "steunbetuiging", "steunbetuigingen"). */

@@ -58,7 +58,8 @@ export default function Home() {
           {loggedIn ? null : (
             <p className="mt-2">
               <Link to="/inloggen?redirectTo=%2Fmeldingen%2Fnieuw">{t("common.nav.login")}</Link> {t("home.or")}{" "}
-              <Link to="/registreren?redirectTo=%2Fmeldingen%2Fnieuw">{t("home.registerLower")}</Link> {t("home.toReport")}
+              <Link to="/registreren?redirectTo=%2Fmeldingen%2Fnieuw">{t("home.registerLower")}</Link>{" "}
+              {t("home.toReport")}
             </p>
           )}
         </div>
@@ -73,7 +74,10 @@ export default function Home() {
           <h2 id="map-title" className="sr-only">
             {t("home.mapTitle")}
           </h2>
-          <IssueMap filters={mapFilters} className="h-[45vh] min-h-72 w-full overflow-hidden rounded-lg border border-gray-300 md:h-full" />
+          <IssueMap
+            filters={mapFilters}
+            className="h-[45vh] min-h-72 w-full overflow-hidden rounded-lg border border-gray-300 md:h-full"
+          />
         </section>
 
         <section aria-labelledby="list-title" className="md:w-2/5">
@@ -92,13 +96,19 @@ export default function Home() {
                   name="theme"
                   label={t("home.filters.theme")}
                   value={query.theme ?? ""}
-                  options={[{ value: "", label: t("home.filters.allThemes") }, ...themes.map((th) => ({ value: th.code, label: th.name }))]}
+                  options={[
+                    { value: "", label: t("home.filters.allThemes") },
+                    ...themes.map((th) => ({ value: th.code, label: th.name })),
+                  ]}
                 />
                 <FilterSelect
                   name="buurt"
                   label={t("home.filters.buurt")}
                   value={query.buurt ?? ""}
-                  options={[{ value: "", label: t("home.filters.allBuurten") }, ...buurten.map((b) => ({ value: b.code, label: b.name }))]}
+                  options={[
+                    { value: "", label: t("home.filters.allBuurten") },
+                    ...buurten.map((b) => ({ value: b.code, label: b.name })),
+                  ]}
                 />
                 <FilterSelect
                   name="status"

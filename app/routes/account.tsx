@@ -37,9 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const limit = await hitRateLimit(`password:user:${user.id}`, 10, 15 * 60 * 1000);
   if (!limit.allowed) {
-    return data(submission.reply({ formErrors: [t("auth.login.tooMany")], hideFields: ["currentPassword", "newPassword"] }), {
-      status: 429,
-    });
+    return data(
+      submission.reply({ formErrors: [t("auth.login.tooMany")], hideFields: ["currentPassword", "newPassword"] }),
+      {
+        status: 429,
+      },
+    );
   }
   const record = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(record.passwordHash, submission.value.currentPassword))) {
@@ -51,7 +54,10 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(submission.value.newPassword) } });
+  await db.user.update({
+    where: { id: user.id },
+    data: { passwordHash: await hashPassword(submission.value.newPassword) },
+  });
   // A changed password ends every session, including stolen ones; this device gets a new one.
   await invalidateAllSessions(user.id);
   const session = await createSession(user.id);
@@ -96,11 +102,20 @@ export default function AccountPage() {
           <ErrorSummary
             formErrors={form.errors}
             items={[
-              { id: fields.currentPassword.id, label: t("auth.account.currentPassword"), errors: fields.currentPassword.errors },
+              {
+                id: fields.currentPassword.id,
+                label: t("auth.account.currentPassword"),
+                errors: fields.currentPassword.errors,
+              },
               { id: fields.newPassword.id, label: t("auth.account.newPassword"), errors: fields.newPassword.errors },
             ]}
           />
-          <TextField field={fields.currentPassword} label={t("auth.account.currentPassword")} type="password" autoComplete="current-password" />
+          <TextField
+            field={fields.currentPassword}
+            label={t("auth.account.currentPassword")}
+            type="password"
+            autoComplete="current-password"
+          />
           <TextField
             field={fields.newPassword}
             label={t("auth.account.newPassword")}

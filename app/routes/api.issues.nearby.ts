@@ -29,7 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lat: { gte: box.minLat, lte: box.maxLat },
       lng: { gte: box.minLng, lte: box.maxLng },
     },
-    select: { id: true, title: true, status: true, supportCount: true, lat: true, lng: true, createdAt: true, buurt: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      supportCount: true,
+      lat: true,
+      lng: true,
+      createdAt: true,
+      buurt: { select: { name: true } },
+    },
     take: 200,
   });
   const nearby = candidates
@@ -38,10 +47,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 5);
   const user = await getSessionUser(request);
-  const supported = await supportedIssueIds(user?.id, nearby.map((issue) => issue.id));
+  const supported = await supportedIssueIds(
+    user?.id,
+    nearby.map((issue) => issue.id),
+  );
   return Response.json(
     {
-      issues: nearby.map(({ lat: _lat, lng: _lng, ...issue }) => ({ ...issue, supported: supported.includes(issue.id) })),
+      issues: nearby.map(({ lat: _lat, lng: _lng, ...issue }) => ({
+        ...issue,
+        supported: supported.includes(issue.id),
+      })),
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );

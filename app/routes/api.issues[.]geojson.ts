@@ -26,7 +26,10 @@ const viewSchema = z.object({
     }
     const zoom = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
     if (!Number.isInteger(zoom) || zoom < MIN_ZOOM || zoom > MAX_ZOOM) {
-      ctx.addIssue({ code: "custom", message: `zoom moet een heel getal van ${MIN_ZOOM} tot en met ${MAX_ZOOM} zijn.` });
+      ctx.addIssue({
+        code: "custom",
+        message: `zoom moet een heel getal van ${MIN_ZOOM} tot en met ${MAX_ZOOM} zijn.`,
+      });
       return z.NEVER;
     }
     return zoom;

@@ -40,7 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [t("auth.login.tooMany")], hideFields: ["password"] }), { status: 429 });
   }
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, anonymisedAt: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, anonymisedAt: true },
+  });
   // Same message and (through the dummy hash) similar timing whether or not the email exists.
   const valid = await verifyPassword(user && !user.anonymisedAt ? user.passwordHash : null, password);
   if (!user || !valid) {
@@ -80,7 +83,12 @@ export default function LoginPage() {
         />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField field={fields.email} label={t("auth.login.email")} type="email" autoComplete="email" />
-        <TextField field={fields.password} label={t("auth.login.password")} type="password" autoComplete="current-password" />
+        <TextField
+          field={fields.password}
+          label={t("auth.login.password")}
+          type="password"
+          autoComplete="current-password"
+        />
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("auth.login.submit")}
         </button>

@@ -30,7 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return Response.json({ error: "Onbekende actie." }, { status: 400 });
   const limit = await hitRateLimit(`support:user:${user.id}`, 120, 60 * 1000);
-  if (!limit.allowed) return Response.json({ error: "Je steunt erg veel meldingen achter elkaar. Wacht een minuut." }, { status: 429 });
+  if (!limit.allowed)
+    return Response.json({ error: "Je steunt erg veel meldingen achter elkaar. Wacht een minuut." }, { status: 429 });
 
   if (parsed.data.intent === "support") await insertSupport(issueId, user.id);
   else await deleteSupport(issueId, user.id);

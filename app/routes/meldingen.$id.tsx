@@ -53,7 +53,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       buurt: { select: { code: true, name: true, wijkName: true } },
       reporter: { select: { name: true, anonymisedAt: true, buurt: { select: { name: true } } } },
       ownerOrganisation: { select: { name: true } },
-      photos: { where: { visibility: "public" }, select: { fileName: true, width: true, height: true }, orderBy: { createdAt: "asc" } },
+      photos: {
+        where: { visibility: "public" },
+        select: { fileName: true, width: true, height: true },
+        orderBy: { createdAt: "asc" },
+      },
       events: {
         where: { type: { in: ["created", "status_changed"] } },
         select: { id: true, type: true, toStatus: true, publicMessage: true, organisationId: true, createdAt: true },
@@ -74,7 +78,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   ]);
   if (!issue) throw new Response("Niet gevonden", { status: 404 });
-  const organisationIds = [...new Set(issue.events.map((e) => e.organisationId).filter((v): v is string => Boolean(v)))];
+  const organisationIds = [
+    ...new Set(issue.events.map((e) => e.organisationId).filter((v): v is string => Boolean(v))),
+  ];
   const [organisations, supported] = await Promise.all([
     organisationIds.length
       ? db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })
@@ -157,7 +163,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IssuePage() {
-  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now } = useLoaderData<typeof loader>();
+  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now } =
+    useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
       <Link to="/" className="inline-flex min-h-11 items-center gap-1">
@@ -224,7 +231,10 @@ export default function IssuePage() {
             <ol className="mt-4 space-y-4 border-l-2 border-gray-300 pl-5">
               {timeline.map((event) => (
                 <li key={event.id} className="relative">
-                  <span aria-hidden="true" className="absolute top-1.5 -left-[1.72rem] h-3 w-3 rounded-full border-2 border-white bg-primary-700" />
+                  <span
+                    aria-hidden="true"
+                    className="absolute top-1.5 -left-[1.72rem] h-3 w-3 rounded-full border-2 border-white bg-primary-700"
+                  />
                   <p className="flex flex-wrap items-center gap-2">
                     {event.type === "created" ? (
                       <span className="font-semibold">{t("issue.page.created")}</span>
@@ -277,9 +287,17 @@ export default function IssuePage() {
               {t("issue.page.locationTitle")}
             </h2>
             {issue.locationApproximate && issue.placeDescription ? (
-              <p className="px-4 pt-1 text-sm">{t("issue.page.approximateLocation", { place: issue.placeDescription })}</p>
+              <p className="px-4 pt-1 text-sm">
+                {t("issue.page.approximateLocation", { place: issue.placeDescription })}
+              </p>
             ) : null}
-            <SmallIssueMap lat={issue.lat} lng={issue.lng} theme={issue.theme.code} status={issue.status} className="mt-2 h-64 w-full" />
+            <SmallIssueMap
+              lat={issue.lat}
+              lng={issue.lng}
+              theme={issue.theme.code}
+              status={issue.status}
+              className="mt-2 h-64 w-full"
+            />
           </section>
         </aside>
       </article>
@@ -296,7 +314,17 @@ type CommentView = {
   canDelete: boolean;
 };
 
-function Comments({ issueId, comments, canComment, loggedIn }: { issueId: number; comments: CommentView[]; canComment: boolean; loggedIn: boolean }) {
+function Comments({
+  issueId,
+  comments,
+  canComment,
+  loggedIn,
+}: {
+  issueId: number;
+  comments: CommentView[];
+  canComment: boolean;
+  loggedIn: boolean;
+}) {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -371,7 +399,9 @@ function Comments({ issueId, comments, canComment, loggedIn }: { issueId: number
             rows={3}
             className="input"
             aria-invalid={bodyField.errors?.length ? true : undefined}
-            aria-describedby={[`${bodyField.id}-hint`, bodyField.errors?.length ? bodyField.errorId : null].filter(Boolean).join(" ")}
+            aria-describedby={[`${bodyField.id}-hint`, bodyField.errors?.length ? bodyField.errorId : null]
+              .filter(Boolean)
+              .join(" ")}
           />
           <button type="submit" className="btn-primary" disabled={submitting}>
             {t("issue.comments.submit")}
@@ -379,10 +409,11 @@ function Comments({ issueId, comments, canComment, loggedIn }: { issueId: number
         </Form>
       ) : !loggedIn ? (
         <p className="mt-4">
-          <Link to={`/inloggen?redirectTo=${encodeURIComponent(location.pathname)}`}>{t("issue.comments.loginToComment")}</Link>
+          <Link to={`/inloggen?redirectTo=${encodeURIComponent(location.pathname)}`}>
+            {t("issue.comments.loginToComment")}
+          </Link>
         </p>
       ) : null}
     </section>
   );
 }
-

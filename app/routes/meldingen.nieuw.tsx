@@ -4,7 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { ErrorSummary, HoneypotField, SelectField, TextareaField, TextField, isHoneypotFilled } from "~/components/forms";
+import {
+  ErrorSummary,
+  HoneypotField,
+  SelectField,
+  TextareaField,
+  TextField,
+  isHoneypotFilled,
+} from "~/components/forms";
 import { LocationPicker } from "~/components/map";
 import { NearbyIssues } from "~/components/nearby-issues";
 import { ThemeIcon } from "~/components/theme-icon";
@@ -107,7 +114,11 @@ export default function ReportPage() {
   const locationErrors = outside ? [t("report.where.outside")] : fields.lat.errors;
   const summaryItems = [
     { id: "location", label: t("report.where.legend"), errors: mode === "kaart" ? locationErrors : undefined },
-    { id: fields.buurtCode.id, label: t("report.where.buurt"), errors: mode === "omschrijving" ? fields.buurtCode.errors : undefined },
+    {
+      id: fields.buurtCode.id,
+      label: t("report.where.buurt"),
+      errors: mode === "omschrijving" ? fields.buurtCode.errors : undefined,
+    },
     {
       id: fields.placeDescription.id,
       label: t("report.where.place"),
@@ -167,7 +178,11 @@ export default function ReportPage() {
               <input type="hidden" name={fields.lat.name} value={pin ? pin.lat.toFixed(6) : ""} />
               <input type="hidden" name={fields.lng.name} value={pin ? pin.lng.toFixed(6) : ""} />
               <p aria-live="polite" className="font-semibold">
-                {pin ? (pin.buurtName ? t("report.where.chosen", { buurt: pin.buurtName }) : null) : t("report.where.noPin")}
+                {pin
+                  ? pin.buurtName
+                    ? t("report.where.chosen", { buurt: pin.buurtName })
+                    : null
+                  : t("report.where.noPin")}
               </p>
             </div>
           ) : (
@@ -178,14 +193,21 @@ export default function ReportPage() {
                 placeholder={t("report.where.buurtPlaceholder")}
                 options={buurten.map((b) => ({ value: b.code, label: `${b.name} (${b.wijkName})` }))}
               />
-              <TextField field={fields.placeDescription} label={t("report.where.place")} hint={t("report.where.placeHint")} />
+              <TextField
+                field={fields.placeDescription}
+                label={t("report.where.place")}
+                hint={t("report.where.placeHint")}
+              />
             </div>
           )}
         </fieldset>
 
         <fieldset className="card space-y-5 p-4 sm:p-5">
           <legend className="float-left mb-2 w-full text-xl font-bold">{t("report.what.legend")}</legend>
-          <fieldset className="clear-both" aria-describedby={fields.themeCode.errors ? fields.themeCode.errorId : undefined}>
+          <fieldset
+            className="clear-both"
+            aria-describedby={fields.themeCode.errors ? fields.themeCode.errorId : undefined}
+          >
             <legend className="font-semibold">{t("report.what.theme")}</legend>
             {fields.themeCode.errors?.length ? (
               <p id={fields.themeCode.errorId} className="mt-1 font-semibold text-red-700">
@@ -213,8 +235,18 @@ export default function ReportPage() {
               ))}
             </div>
           </fieldset>
-          <TextField field={fields.title} label={t("report.what.title")} hint={t("report.what.titleHint")} inputProps={{ maxLength: 120 }} />
-          <TextareaField field={fields.description} label={t("report.what.description")} hint={t("report.what.descriptionHint")} rows={5} />
+          <TextField
+            field={fields.title}
+            label={t("report.what.title")}
+            hint={t("report.what.titleHint")}
+            inputProps={{ maxLength: 120 }}
+          />
+          <TextareaField
+            field={fields.description}
+            label={t("report.what.description")}
+            hint={t("report.what.descriptionHint")}
+            rows={5}
+          />
           <div className="space-y-1">
             <label htmlFor="photo" className="block font-semibold">
               {t("report.what.photo")} <span className="font-normal text-gray-700">{t("common.form.optional")}</span>
@@ -242,7 +274,13 @@ export default function ReportPage() {
                 setPreview(file ? URL.createObjectURL(file) : null);
               }}
             />
-            {preview ? <img src={preview} alt={t("report.what.photoPreview")} className="mt-2 max-h-56 rounded-md border border-gray-300" /> : null}
+            {preview ? (
+              <img
+                src={preview}
+                alt={t("report.what.photoPreview")}
+                className="mt-2 max-h-56 rounded-md border border-gray-300"
+              />
+            ) : null}
           </div>
         </fieldset>
 

@@ -48,8 +48,7 @@ export default function MyIssues() {
         </h2>
         {reported.length === 0 ? (
           <p className="mt-3">
-            {t("issue.mine.emptyReported")}{" "}
-            <Link to="/meldingen/nieuw">{t("home.report")}</Link>
+            {t("issue.mine.emptyReported")} <Link to="/meldingen/nieuw">{t("home.report")}</Link>
           </p>
         ) : (
           <ul className="mt-3 space-y-3">

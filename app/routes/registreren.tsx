@@ -28,12 +28,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (isHoneypotFilled(formData)) {
     // Bots get the same answer as people whose attempt failed; nothing is stored.
-    return data(submission.reply({ formErrors: [t("common.errors.genericText")], hideFields: ["password"] }), { status: 400 });
+    return data(submission.reply({ formErrors: [t("common.errors.genericText")], hideFields: ["password"] }), {
+      status: 400,
+    });
   }
   const { name, email, password, buurtCode, redirectTo } = submission.value;
   const limit = await hitRateLimit(`register:ip:${clientAddress(context)}`, 20, 60 * 60 * 1000);
   if (!limit.allowed) {
-    return data(submission.reply({ formErrors: [t("auth.register.tooMany")], hideFields: ["password"] }), { status: 429 });
+    return data(submission.reply({ formErrors: [t("auth.register.tooMany")], hideFields: ["password"] }), {
+      status: 429,
+    });
   }
   if (buurtCode && !(await db.buurt.findUnique({ where: { code: buurtCode }, select: { code: true } }))) {
     return data(
@@ -98,8 +102,19 @@ export default function RegisterPage() {
         />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <HoneypotField />
-        <TextField field={fields.name} label={t("auth.register.name")} hint={t("auth.register.nameHint")} autoComplete="name" />
-        <TextField field={fields.email} label={t("auth.register.email")} hint={t("auth.register.emailHint")} type="email" autoComplete="email" />
+        <TextField
+          field={fields.name}
+          label={t("auth.register.name")}
+          hint={t("auth.register.nameHint")}
+          autoComplete="name"
+        />
+        <TextField
+          field={fields.email}
+          label={t("auth.register.email")}
+          hint={t("auth.register.emailHint")}
+          type="email"
+          autoComplete="email"
+        />
         <TextField
           field={fields.password}
           label={t("auth.register.password")}
@@ -120,7 +135,9 @@ export default function RegisterPage() {
       </Form>
       <p className="mt-6">
         {t("auth.register.hasAccount")}{" "}
-        <Link to={`/inloggen${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>{t("auth.register.loginLink")}</Link>
+        <Link to={`/inloggen${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>
+          {t("auth.register.loginLink")}
+        </Link>
       </p>
     </div>
   );

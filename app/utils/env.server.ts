@@ -7,8 +7,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/buurtbestuurt.db";
 /** PDOK BRT-Achtergrondkaart: the Dutch government basemap, free and without a key. */
 export const DEFAULT_TILE_URL =
   "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
-export const DEFAULT_TILE_ATTRIBUTION =
-  'Kaart &copy; <a href="https://www.kadaster.nl">Kadaster</a>';
+export const DEFAULT_TILE_ATTRIBUTION = 'Kaart &copy; <a href="https://www.kadaster.nl">Kadaster</a>';
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),

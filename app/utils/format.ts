@@ -17,7 +17,12 @@ export function formatAge(date: Date | string, now: Date | string) {
   return relative.format(-Math.floor(days / 365), "year");
 }
 
-const dateFormat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" });
+const dateFormat = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/Amsterdam",
+});
 const dateTimeFormat = new Intl.DateTimeFormat("nl-NL", {
   day: "numeric",
   month: "long",

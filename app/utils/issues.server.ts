@@ -57,7 +57,9 @@ export type IssueCard = Prisma.IssueGetPayload<{ select: typeof issueCardSelect 
 export async function listPublicIssues(query: ListQuery) {
   const where = publicIssueWhere(query);
   const orderBy: Prisma.IssueOrderByWithRelationInput[] =
-    query.sort === "steun" ? [{ supportCount: "desc" }, { createdAt: "desc" }] : [{ createdAt: "desc" }, { id: "desc" }];
+    query.sort === "steun"
+      ? [{ supportCount: "desc" }, { createdAt: "desc" }]
+      : [{ createdAt: "desc" }, { id: "desc" }];
   const [total, issues] = await Promise.all([
     db.issue.count({ where }),
     db.issue.findMany({

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env } from "./env.server";
 
 /** One-time confirmation messages ("toasts") carried across a redirect in a signed cookie. */
 export type Toast = { message: string; kind: "success" | "info" };
+type StoredToast = Toast & { id: string };
 
-type ToastData = { toast: Toast };
+type ToastData = { toast: StoredToast };
 let storage: ReturnType<typeof createCookieSessionStorage<ToastData, ToastData>> | undefined;
 function toastStorage() {
   storage ??= createCookieSessionStorage<ToastData, ToastData>({
@@ -22,7 +24,7 @@ function toastStorage() {
 
 export async function toastHeader(toast: Toast) {
   const session = await toastStorage().getSession();
-  session.flash("toast", toast);
+  session.flash("toast", { ...toast, id: randomUUID() });
   return toastStorage().commitSession(session);
 }
 

@@ -26,12 +26,33 @@ const SESSION_DAYS = 30;
 export const DEFAULT_PASSWORD = "blerick-e2e-wachtwoord";
 
 /** Fictional people of Blerick: common first names, made-up surnames. */
-const FIRST_NAMES = ["Anouk", "Bram", "Daan", "Eline", "Fenna", "Gijs", "Ilse", "Joris", "Lotte", "Noor", "Ruud", "Sanne"];
-const LAST_NAMES = [
-  "van Brakelhoven", "Kessenbroek", "de Wilgenkamp", "Maasveldt", "Vossenakker",
-  "van Oeverdonk", "Gerritsmolen", "ter Venlaer", "Jansenbosch", "Peeterhuys",
+const FIRST_NAMES = [
+  "Anouk",
+  "Bram",
+  "Daan",
+  "Eline",
+  "Fenna",
+  "Gijs",
+  "Ilse",
+  "Joris",
+  "Lotte",
+  "Noor",
+  "Ruud",
+  "Sanne",
 ];
-const pick = <T,>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)];
+const LAST_NAMES = [
+  "van Brakelhoven",
+  "Kessenbroek",
+  "de Wilgenkamp",
+  "Maasveldt",
+  "Vossenakker",
+  "van Oeverdonk",
+  "Gerritsmolen",
+  "ter Venlaer",
+  "Jansenbosch",
+  "Peeterhuys",
+];
+const pick = <T>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)];
 
 export type Role = "resident" | "steering" | "admin" | "moderator";
 
@@ -64,7 +85,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   db: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${E2E_DATABASE}`, timeout: 10_000 }) });
+      const db = new PrismaClient({
+        adapter: new PrismaBetterSQLite3({ url: `file:${E2E_DATABASE}`, timeout: 10_000 }),
+      });
       await use(db);
       await db.$disconnect();
     },

@@ -5,7 +5,9 @@ import { clickMapAt } from "./map-helpers";
 const IN_BLERICK = { lat: 51.3668, lng: 6.1525 };
 const IN_THE_MAAS = { lat: 51.37, lng: 6.165 };
 
-test("a new resident registers, reports with a map click, and finds the issue in the list and on the map", async ({ page }) => {
+test("a new resident registers, reports with a map click, and finds the issue in the list and on the map", async ({
+  page,
+}) => {
   const suffix = Date.now().toString(36);
   await page.goto("/");
   await page.getByRole("link", { name: "Account maken" }).click();
@@ -25,7 +27,9 @@ test("a new resident registers, reports with a map click, and finds the issue in
   await page.getByText("Verlichting", { exact: true }).click();
   const title = `Lantaarnpaal bij het station doet het niet ${suffix}`;
   await page.getByLabel("Titel").fill(title);
-  await page.getByLabel("Omschrijving").fill("Sinds vrijdag is het 's avonds helemaal donker op de stoep bij de fietsenstalling.");
+  await page
+    .getByLabel("Omschrijving")
+    .fill("Sinds vrijdag is het 's avonds helemaal donker op de stoep bij de fietsenstalling.");
   await page.getByRole("button", { name: "Melding versturen" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -48,7 +52,12 @@ test("a new resident registers, reports with a map click, and finds the issue in
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 });
 
-test("a second resident supports once, double clicks do not count twice, and can withdraw", async ({ page, insertUser, login, db }) => {
+test("a second resident supports once, double clicks do not count twice, and can withdraw", async ({
+  page,
+  insertUser,
+  login,
+  db,
+}) => {
   const reporter = await insertUser();
   const theme = await db.theme.findUniqueOrThrow({ where: { code: "groen" } });
   const issue = await db.issue.create({
@@ -113,7 +122,11 @@ test("a double click on the support button counts once", async ({ page, insertUs
   expect(await db.support.count({ where: { issueId: issue.id } })).toBe(1);
 });
 
-test("bad input shows Dutch errors and keeps what was typed; a click in the Maas places no pin", async ({ page, insertUser, login }) => {
+test("bad input shows Dutch errors and keeps what was typed; a click in the Maas places no pin", async ({
+  page,
+  insertUser,
+  login,
+}) => {
   await login(page, await insertUser());
   await page.goto("/meldingen/nieuw");
   const picker = page.getByTestId("location-picker");
@@ -140,7 +153,11 @@ test("the form also refuses bad input without JavaScript, keeping the input", as
   const { createHash, randomBytes } = await import("node:crypto");
   const token = randomBytes(20).toString("hex");
   await db.session.create({
-    data: { id: createHash("sha256").update(token).digest("hex"), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      id: createHash("sha256").update(token).digest("hex"),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
   await context.addCookies([{ name: "bb_session", value: token, url: "http://127.0.0.1:3100" }]);
   const page = await context.newPage();

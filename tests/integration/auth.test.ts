@@ -7,7 +7,9 @@ import { getSessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { createUser, sessionCookieFor } from "../db-utils";
 
-type Result = Response | { data: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> }; init: ResponseInit | null };
+type Result =
+  | Response
+  | { data: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> }; init: ResponseInit | null };
 
 async function call(
   fn: typeof loginAction,
@@ -16,7 +18,11 @@ async function call(
   headers: Record<string, string> = {},
   clientAddress = "192.0.2.1",
 ) {
-  const request = new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers });
+  const request = new Request(`http://localhost${path}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers,
+  });
   try {
     return (await fn({ request, params: {}, context: { clientAddress } })) as Result;
   } catch (thrown) {
@@ -45,30 +51,54 @@ describe("register", () => {
     const cookie = (result as Response).headers.getSetCookie().find((c) => c.startsWith("bb_session="))!;
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Lax");
-    const user = await db.user.findUniqueOrThrow({ where: { email: "marloes@example.test" }, include: { roles: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "marloes@example.test" },
+      include: { roles: true },
+    });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.roles.map((r) => r.role)).toEqual(["resident"]);
-    const sessionUser = await getSessionUser(new Request("http://localhost/", { headers: { Cookie: sessionCookieIn(result) } }));
+    const sessionUser = await getSessionUser(
+      new Request("http://localhost/", { headers: { Cookie: sessionCookieIn(result) } }),
+    );
     expect(sessionUser?.id).toBe(user.id);
   });
 
   test("refuses a taken email, a short password and an unknown buurt, keeping the input", async () => {
     await createUser({ email: "bezet@example.test" });
-    const taken = await call(registerAction, "/registreren", { name: "Ilse Tromp", email: "bezet@example.test", password: "1234567890" });
+    const taken = await call(registerAction, "/registreren", {
+      name: "Ilse Tromp",
+      email: "bezet@example.test",
+      password: "1234567890",
+    });
     expect(status(taken)).toBe(400);
     expect((taken as { data: { error: Record<string, string[]> } }).data.error.email[0]).toMatch(/al een account/);
-    const short = await call(registerAction, "/registreren", { name: "Ilse Tromp", email: "ilse@example.test", password: "kort" });
-    expect((short as { data: { error: Record<string, string[]>; initialValue: Record<string, string> } }).data.error.password).toEqual([
-      "Kies een wachtwoord van minstens 10 tekens.",
-    ]);
+    const short = await call(registerAction, "/registreren", {
+      name: "Ilse Tromp",
+      email: "ilse@example.test",
+      password: "kort",
+    });
+    expect(
+      (short as { data: { error: Record<string, string[]>; initialValue: Record<string, string> } }).data.error
+        .password,
+    ).toEqual(["Kies een wachtwoord van minstens 10 tekens."]);
     expect((short as { data: { initialValue: Record<string, string> } }).data.initialValue.name).toBe("Ilse Tromp");
-    const buurt = await call(registerAction, "/registreren", { name: "Ilse Tromp", email: "ilse@example.test", password: "1234567890", buurtCode: "BU99999999" });
+    const buurt = await call(registerAction, "/registreren", {
+      name: "Ilse Tromp",
+      email: "ilse@example.test",
+      password: "1234567890",
+      buurtCode: "BU99999999",
+    });
     expect(status(buurt)).toBe(400);
     expect(await db.user.count({ where: { email: "ilse@example.test" } })).toBe(0);
   });
 
   test("never redirects to another site after registering", async () => {
-    const result = await call(registerAction, "/registreren", { name: "Bram Wolters", email: "bram@example.test", password: "1234567890", redirectTo: "//evil.example" });
+    const result = await call(registerAction, "/registreren", {
+      name: "Bram Wolters",
+      email: "bram@example.test",
+      password: "1234567890",
+      redirectTo: "//evil.example",
+    });
     expect((result as Response).headers.get("Location")).toBe("/");
   });
 });
@@ -76,7 +106,11 @@ describe("register", () => {
 describe("login", () => {
   test("logs in and returns to where the person was", async () => {
     const user = await createUser({ email: "lotte@example.test" });
-    const result = await call(loginAction, "/inloggen", { email: "lotte@example.test", password: user.password, redirectTo: "/meldingen/3" });
+    const result = await call(loginAction, "/inloggen", {
+      email: "lotte@example.test",
+      password: user.password,
+      redirectTo: "/meldingen/3",
+    });
     expect(status(result)).toBe(302);
     expect((result as Response).headers.get("Location")).toBe("/meldingen/3");
   });
@@ -84,7 +118,10 @@ describe("login", () => {
   test("gives the same message for a wrong password and an unknown email", async () => {
     await createUser({ email: "henk@example.test" });
     const wrong = await call(loginAction, "/inloggen", { email: "henk@example.test", password: "verkeerd-wachtwoord" });
-    const unknown = await call(loginAction, "/inloggen", { email: "niemand@example.test", password: "verkeerd-wachtwoord" });
+    const unknown = await call(loginAction, "/inloggen", {
+      email: "niemand@example.test",
+      password: "verkeerd-wachtwoord",
+    });
     expect(status(wrong)).toBe(400);
     expect(formErrors(wrong)).toEqual(formErrors(unknown));
     expect(formErrors(wrong)[0]).toMatch(/klopt niet/);
@@ -95,26 +132,62 @@ describe("login", () => {
   test("is rate-limited per email: the 11th try in 15 minutes is refused even with the right password", async () => {
     const user = await createUser({ email: "gerda@example.test" });
     for (let i = 0; i < 10; i++) {
-      await call(loginAction, "/inloggen", { email: "gerda@example.test", password: "fout-fout-fout" }, {}, `10.0.0.${i}`);
+      await call(
+        loginAction,
+        "/inloggen",
+        { email: "gerda@example.test", password: "fout-fout-fout" },
+        {},
+        `10.0.0.${i}`,
+      );
     }
-    const blocked = await call(loginAction, "/inloggen", { email: "gerda@example.test", password: user.password }, {}, "10.0.1.1");
+    const blocked = await call(
+      loginAction,
+      "/inloggen",
+      { email: "gerda@example.test", password: user.password },
+      {},
+      "10.0.1.1",
+    );
     expect(status(blocked)).toBe(429);
     expect(formErrors(blocked)[0]).toMatch(/15 minuten/);
   });
 
   test("does not trust a spoofed X-Forwarded-For header", async () => {
     for (let i = 0; i < 50; i++) {
-      await call(loginAction, "/inloggen", { email: `spoof${i}@example.test`, password: "fout-fout-fout" }, { "X-Forwarded-For": `203.0.113.${i}` }, "198.51.100.9");
+      await call(
+        loginAction,
+        "/inloggen",
+        { email: `spoof${i}@example.test`, password: "fout-fout-fout" },
+        { "X-Forwarded-For": `203.0.113.${i}` },
+        "198.51.100.9",
+      );
     }
-    const blocked = await call(loginAction, "/inloggen", { email: "spoof@example.test", password: "fout-fout-fout" }, { "X-Forwarded-For": "203.0.113.200" }, "198.51.100.9");
+    const blocked = await call(
+      loginAction,
+      "/inloggen",
+      { email: "spoof@example.test", password: "fout-fout-fout" },
+      { "X-Forwarded-For": "203.0.113.200" },
+      "198.51.100.9",
+    );
     expect(status(blocked)).toBe(429);
   });
 
   test("is rate-limited per address across emails", async () => {
     for (let i = 0; i < 50; i++) {
-      await call(loginAction, "/inloggen", { email: `onbekend${i}@example.test`, password: "fout-fout-fout" }, {}, "192.0.2.7");
+      await call(
+        loginAction,
+        "/inloggen",
+        { email: `onbekend${i}@example.test`, password: "fout-fout-fout" },
+        {},
+        "192.0.2.7",
+      );
     }
-    const blocked = await call(loginAction, "/inloggen", { email: "nog.een@example.test", password: "fout-fout-fout" }, {}, "192.0.2.7");
+    const blocked = await call(
+      loginAction,
+      "/inloggen",
+      { email: "nog.een@example.test", password: "fout-fout-fout" },
+      {},
+      "192.0.2.7",
+    );
     expect(status(blocked)).toBe(429);
   });
 
@@ -136,7 +209,10 @@ describe("login", () => {
   test("a session past half its life is extended", async () => {
     const user = await createUser();
     const cookie = await sessionCookieFor(user.id);
-    await db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() + 5 * 86_400_000) } });
+    await db.session.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() + 5 * 86_400_000) },
+    });
     await getSessionUser(new Request("http://localhost/", { headers: { Cookie: cookie } }));
     const session = await db.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
@@ -148,9 +224,19 @@ describe("change password", () => {
     const user = await createUser();
     const phone = await sessionCookieFor(user.id);
     const laptop = await sessionCookieFor(user.id);
-    const wrong = await call(accountAction, "/account", { currentPassword: "niet-het-goede", newPassword: "nieuw-wachtwoord-123" }, { Cookie: laptop });
+    const wrong = await call(
+      accountAction,
+      "/account",
+      { currentPassword: "niet-het-goede", newPassword: "nieuw-wachtwoord-123" },
+      { Cookie: laptop },
+    );
     expect(status(wrong)).toBe(400);
-    const ok = await call(accountAction, "/account", { currentPassword: user.password, newPassword: "nieuw-wachtwoord-123" }, { Cookie: laptop });
+    const ok = await call(
+      accountAction,
+      "/account",
+      { currentPassword: user.password, newPassword: "nieuw-wachtwoord-123" },
+      { Cookie: laptop },
+    );
     expect(status(ok)).toBe(302);
     expect(await getSessionUser(new Request("http://localhost/", { headers: { Cookie: phone } }))).toBeNull();
     const fresh = sessionCookieIn(ok);

@@ -31,7 +31,11 @@ describe("bodies that are not forms answer 400, never 500", () => {
     const cookie = await sessionCookieFor(user.id);
     const issue = await createIssue({ reporterId: user.id });
     const make = (path: string) =>
-      new Request(`http://localhost${path}`, { method: "POST", body, headers: { "Content-Type": contentType, Cookie: cookie } });
+      new Request(`http://localhost${path}`, {
+        method: "POST",
+        body,
+        headers: { "Content-Type": contentType, Cookie: cookie },
+      });
     const cases: [Action, string, Record<string, string>?][] = [
       [loginAction as Action, "/inloggen"],
       [registerAction as Action, "/registreren"],

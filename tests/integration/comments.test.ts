@@ -4,7 +4,11 @@ import { db } from "~/utils/db.server";
 import { createIssue, createUser, sessionCookieFor } from "../db-utils";
 
 async function post(issueId: number, cookie: string, fields: Record<string, string>) {
-  const request = new Request(`http://localhost/meldingen/${issueId}`, { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookie } });
+  const request = new Request(`http://localhost/meldingen/${issueId}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { Cookie: cookie },
+  });
   try {
     return await action({ request, params: { id: String(issueId) }, context: {} });
   } catch (thrown) {
@@ -24,7 +28,14 @@ describe("comments", () => {
     const reporter = await createUser({ name: "Jolien Verstappenhof" });
     const issue = await createIssue({ reporterId: reporter.id, buurtCode: "BU09832101" });
     const author = await createUser({ name: "Kees van Dongenbroek", email: "kees@example.test" });
-    expect(status(await post(issue.id, await sessionCookieFor(author.id), { intent: "comment", body: "  Ik zag het gisteren ook.  " }))).toBe(302);
+    expect(
+      status(
+        await post(issue.id, await sessionCookieFor(author.id), {
+          intent: "comment",
+          body: "  Ik zag het gisteren ook.  ",
+        }),
+      ),
+    ).toBe(302);
     const page = await view(issue.id);
     expect(page.comments).toHaveLength(1);
     expect(page.comments[0]).toMatchObject({ body: "Ik zag het gisteren ook.", author: "Kees", canDelete: false });

@@ -151,7 +151,9 @@ describe("mapFeatures", () => {
     expect(await titles({ buurt: WEST.code })).toEqual(["afval-west-nieuw", "groen-west-opgelost"]);
     expect(await titles({ status: "open" })).toEqual(["afval-west-nieuw", "groen-oost-behandeling"]);
     expect(await titles({ status: "gesloten" })).toEqual(["groen-west-opgelost"]);
-    expect(await titles({ status: "in_behandeling", theme: "groen", buurt: EAST.code })).toEqual(["groen-oost-behandeling"]);
+    expect(await titles({ status: "in_behandeling", theme: "groen", buurt: EAST.code })).toEqual([
+      "groen-oost-behandeling",
+    ]);
     expect(await titles({ theme: "bestaat-niet" })).toEqual([]);
   });
 
@@ -175,7 +177,9 @@ describe("mapFeatures", () => {
     await createIssues([{ title: "Een" }]);
     clearMapIndexCache();
     const before = mapIndexStats().builds;
-    await Promise.all(Array.from({ length: 5 }, () => mapFeatures({ bbox: BLERICK, zoom: 12, filters: { theme: "afval" } })));
+    await Promise.all(
+      Array.from({ length: 5 }, () => mapFeatures({ bbox: BLERICK, zoom: 12, filters: { theme: "afval" } })),
+    );
     expect(mapIndexStats().builds - before).toBe(1);
     await mapFeatures({ bbox: STREET, zoom: 16, filters: { theme: "afval" } });
     expect(mapIndexStats().builds - before).toBe(1);
@@ -283,7 +287,10 @@ describe("GET /api/issues.geojson and /api/buurten.geojson", () => {
     const response = await loader();
     expect(response.headers.get("Content-Type")).toBe("application/geo+json");
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=3600");
-    const body = (await response.json()) as { type: string; features: Array<{ properties: { code: string; name: string } }> };
+    const body = (await response.json()) as {
+      type: string;
+      features: Array<{ properties: { code: string; name: string } }>;
+    };
     expect(body.type).toBe("FeatureCollection");
     expect(body.features.map((f) => f.properties.code)).toContain(WEST.code);
   });

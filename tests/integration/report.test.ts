@@ -11,7 +11,11 @@ import { createUser, sessionCookieFor } from "../db-utils";
 const IN_BLERICK = { lat: 51.3668, lng: 6.1525 };
 const IN_THE_MAAS = { lat: 51.3645, lng: 6.172 };
 
-async function post(cookie: string | null, fields: Record<string, string>, photo?: { bytes: Buffer; name: string; type: string }) {
+async function post(
+  cookie: string | null,
+  fields: Record<string, string>,
+  photo?: { bytes: Buffer; name: string; type: string },
+) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (photo) form.set("photo", new Blob([new Uint8Array(photo.bytes)], { type: photo.type }), photo.name);
@@ -21,7 +25,8 @@ async function post(cookie: string | null, fields: Record<string, string>, photo
     headers: cookie ? { Cookie: cookie } : {},
   });
   try {
-    return (await reportAction({ request, params: {}, context: {} })) as Response | { data: unknown; init: ResponseInit };
+    return (await reportAction({ request, params: {}, context: {} })) as
+      Response | { data: unknown; init: ResponseInit };
   } catch (thrown) {
     return thrown as Response;
   }
@@ -80,7 +85,11 @@ describe("report an issue", () => {
   test("a point in the Maas is refused with a Dutch message and the input is kept", async () => {
     const user = await createUser();
     const before = await db.issue.count();
-    const result = await post(await sessionCookieFor(user.id), { ...valid, lat: String(IN_THE_MAAS.lat), lng: String(IN_THE_MAAS.lng) });
+    const result = await post(await sessionCookieFor(user.id), {
+      ...valid,
+      lat: String(IN_THE_MAAS.lat),
+      lng: String(IN_THE_MAAS.lng),
+    });
     expect(statusOf(result)).toBe(400);
     expect(errorsOf(result).lat).toEqual(["Deze plek ligt buiten Blerick. Kies een plek in Blerick."]);
     const reply = (result as { data: { result: { initialValue: Record<string, string> } } }).data.result;
@@ -135,16 +144,26 @@ describe("report an issue", () => {
     const user = await createUser();
     const withGps = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } })
       .jpeg()
-      .withExif({ IFD0: { Make: "Testcamera", Copyright: "Fictief" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 22/1 0/1" } })
+      .withExif({
+        IFD0: { Make: "Testcamera", Copyright: "Fictief" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 22/1 0/1" },
+      })
       .toBuffer();
     expect((await sharp(withGps).metadata()).exif).toBeDefined();
-    const result = await post(await sessionCookieFor(user.id), { ...valid, title: "Foto van kapotte lamp" }, {
-      bytes: withGps,
-      name: "lamp.jpg",
-      type: "image/jpeg",
-    });
+    const result = await post(
+      await sessionCookieFor(user.id),
+      { ...valid, title: "Foto van kapotte lamp" },
+      {
+        bytes: withGps,
+        name: "lamp.jpg",
+        type: "image/jpeg",
+      },
+    );
     expect(statusOf(result)).toBe(302);
-    const issue = await db.issue.findFirstOrThrow({ where: { title: "Foto van kapotte lamp" }, include: { photos: true } });
+    const issue = await db.issue.findFirstOrThrow({
+      where: { title: "Foto van kapotte lamp" },
+      include: { photos: true },
+    });
     expect(issue.photos).toHaveLength(1);
     const stored = await readFile(path.join(env().UPLOAD_DIR, issue.photos[0].fileName));
     const metadata = await sharp(stored).metadata();
@@ -180,7 +199,8 @@ describe("report an issue", () => {
   test("reports are rate-limited per user", async () => {
     const user = await createUser();
     const cookie = await sessionCookieFor(user.id);
-    for (let i = 0; i < 10; i++) expect(statusOf(await post(cookie, { ...valid, title: `Melding nummer ${i}` }))).toBe(302);
+    for (let i = 0; i < 10; i++)
+      expect(statusOf(await post(cookie, { ...valid, title: `Melding nummer ${i}` }))).toBe(302);
     const eleventh = await post(cookie, { ...valid, title: "Melding nummer 11" });
     expect(statusOf(eleventh)).toBe(429);
   });

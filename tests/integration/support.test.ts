@@ -5,7 +5,11 @@ import { createIssue, createUser, sessionCookieFor } from "../db-utils";
 
 async function support(issueId: number, cookie: string, intent: "support" | "withdraw" | string) {
   const body = new URLSearchParams({ intent });
-  const request = new Request(`http://localhost/meldingen/${issueId}/steun`, { method: "POST", body, headers: { Cookie: cookie } });
+  const request = new Request(`http://localhost/meldingen/${issueId}/steun`, {
+    method: "POST",
+    body,
+    headers: { Cookie: cookie },
+  });
   try {
     return await supportAction({ request, params: { id: String(issueId) }, context: {} });
   } catch (thrown) {
@@ -51,7 +55,11 @@ describe("supporting an issue", () => {
     const issue = await createIssue({ reporterId: null });
     expect(((await support(issue.id, cookie, "drop table")) as Response).status).toBe(400);
     for (const id of ["abc", "-1", "0", "99999999999999999999", "1.5"]) {
-      const request = new Request(`http://localhost/meldingen/${id}/steun`, { method: "POST", body: new URLSearchParams({ intent: "support" }), headers: { Cookie: cookie } });
+      const request = new Request(`http://localhost/meldingen/${id}/steun`, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "support" }),
+        headers: { Cookie: cookie },
+      });
       const result = await supportAction({ request, params: { id }, context: {} }).catch((thrown) => thrown);
       expect((result as Response).status).toBe(404);
     }
@@ -59,8 +67,13 @@ describe("supporting an issue", () => {
 
   test("logged-out people are sent to log in", async () => {
     const issue = await createIssue({ reporterId: null });
-    const request = new Request(`http://localhost/meldingen/${issue.id}/steun`, { method: "POST", body: new URLSearchParams({ intent: "support" }) });
-    const result = (await supportAction({ request, params: { id: String(issue.id) }, context: {} }).catch((thrown) => thrown)) as Response;
+    const request = new Request(`http://localhost/meldingen/${issue.id}/steun`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "support" }),
+    });
+    const result = (await supportAction({ request, params: { id: String(issue.id) }, context: {} }).catch(
+      (thrown) => thrown,
+    )) as Response;
     expect(result.status).toBe(302);
     expect(await count(issue.id)).toBe(0);
   });

@@ -24,7 +24,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
     execFileSync(command, args, { cwd: root, env, stdio: "pipe", encoding: "utf8" });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    console.error(`\n[global-setup] ${path.basename(command)} ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
+    console.error(
+      `\n[global-setup] ${path.basename(command)} ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`,
+    );
     throw error;
   }
 }

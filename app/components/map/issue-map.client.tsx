@@ -1,6 +1,6 @@
 import { useNavigate } from "@remix-run/react";
 import L from "leaflet";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { MapContainer, useMap } from "react-leaflet";
 import {
   isClusterFeature,
@@ -20,6 +20,7 @@ import {
   issueIcon,
   loadBuurtOutlines,
 } from "./leaflet.client";
+import { useLatest } from "~/utils/use-latest";
 import { cx, type TileConfig } from "./map-shared";
 
 export type IssueMapFilters = { theme?: string; buurt?: string; status?: string };
@@ -73,7 +74,9 @@ export default function IssueMapClient({ filters, className, tileUrl, tileAttrib
           role="status"
           className={cx(
             "pointer-events-none absolute inset-x-2 bottom-8 z-[900] mx-auto w-fit max-w-[95%] rounded-md px-3 py-1.5 text-center text-sm shadow",
-            state === "error" ? "border border-red-700 bg-red-50 font-semibold text-red-800" : "bg-white/95 text-gray-800",
+            state === "error"
+              ? "border border-red-700 bg-red-50 font-semibold text-red-800"
+              : "bg-white/95 text-gray-800",
           )}
         >
           {state === "error" ? t("map.loadError") : t("map.empty")}
@@ -160,18 +163,11 @@ function popupContent(props: IssuePointProperties, navigate: (to: string) => voi
  * the older one) and when the filters change, then updates the markers in place: markers that
  * stay in view are kept, so an open popup does not close when the map pans under it.
  */
-function IssueMarkers({
-  theme,
-  buurt,
-  status,
-  onState,
-}: IssueMapFilters & { onState: (state: LoadState) => void }) {
+function IssueMarkers({ theme, buurt, status, onState }: IssueMapFilters & { onState: (state: LoadState) => void }) {
   const map = useMap();
   const navigate = useNavigate();
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
-  const onStateRef = useRef(onState);
-  onStateRef.current = onState;
+  const navigateRef = useLatest(navigate);
+  const onStateRef = useLatest(onState);
 
   useEffect(() => {
     const filters = { theme, buurt, status };
@@ -187,7 +183,13 @@ function IssueMarkers({
       if (isClusterFeature(feature)) {
         const cluster = feature.properties;
         const title = t("map.clusterTitle", { count: cluster.count.toLocaleString("nl-NL") });
-        const marker = L.marker(latlng, { icon: clusterIcon(cluster.count), title, alt: title, keyboard: true, riseOnHover: true });
+        const marker = L.marker(latlng, {
+          icon: clusterIcon(cluster.count),
+          title,
+          alt: title,
+          keyboard: true,
+          riseOnHover: true,
+        });
         const entry: Entry = { marker, signature: "", props };
         marker.on("click", () => {
           const current = entry.props as ClusterPointProperties;
@@ -295,7 +297,7 @@ function IssueMarkers({
       layer.remove();
       entries.clear();
     };
-  }, [map, theme, buurt, status]);
+  }, [map, theme, buurt, status, navigateRef, onStateRef]);
 
   return null;
 }

@@ -75,7 +75,13 @@ export function issueIcon({ id, theme, status }: { id?: number; theme: string; s
     `<span${idAttr} data-status="${escapeHtml(status)}" style="display:flex;align-items:center;justify-content:center;` +
     `width:32px;height:32px;margin:6px;border-radius:9999px;background:${statusColor(status)};` +
     `border:2px solid #ffffff;box-shadow:0 1px 4px rgba(0,0,0,.45)">${themeSvg(theme, 18)}</span>`;
-  return L.divIcon({ html, className: "bb-issue-marker", iconSize: [44, 44], iconAnchor: [22, 22], popupAnchor: [0, -16] });
+  return L.divIcon({
+    html,
+    className: "bb-issue-marker",
+    iconSize: [44, 44],
+    iconAnchor: [22, 22],
+    popupAnchor: [0, -16],
+  });
 }
 
 /** A cluster: a primary-coloured circle with the count, bigger for bigger groups. */
@@ -101,7 +107,13 @@ export function pinIcon() {
     `<svg aria-hidden="true" focusable="false" width="36" height="48" viewBox="0 0 36 48">` +
     `<path d="M18 1C8.6 1 1 8.4 1 17.6 1 30 18 47 18 47s17-17 17-29.4C35 8.4 27.4 1 18 1z" fill="#0e5c55" stroke="#ffffff" stroke-width="2"/>` +
     `<circle cx="18" cy="17.5" r="6.5" fill="#ffffff"/></svg>`;
-  return L.divIcon({ html, className: "bb-pin-marker", iconSize: [36, 48], iconAnchor: [18, 47], tooltipAnchor: [0, -44] });
+  return L.divIcon({
+    html,
+    className: "bb-pin-marker",
+    iconSize: [36, 48],
+    iconAnchor: [18, 47],
+    tooltipAnchor: [0, -44],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import {
   toBuurtShapes,
   type BuurtOutlineShape,
 } from "./leaflet.client";
+import { useLatest } from "~/utils/use-latest";
 import { cx, type TileConfig } from "./map-shared";
 
 export type PickedLocation = { lat: number; lng: number; buurtCode: string; buurtName: string };
@@ -60,8 +61,7 @@ export default function LocationPickerClient({
   );
 
   // The parent may pass new callbacks on every render: keep the latest without re-binding.
-  const callbacks = useRef({ onChange, onOutside, onLocateError });
-  callbacks.current = { onChange, onOutside, onLocateError };
+  const callbacks = useLatest({ onChange, onOutside, onLocateError });
   const shapesRef = useRef<BuurtOutlineShape[] | null>(null);
 
   const fetchShapes = useCallback(() => {
@@ -94,10 +94,15 @@ export default function LocationPickerClient({
         return false;
       }
       setMessage(null);
-      callbacks.current.onChange({ lat: round6(point.lat), lng: round6(point.lng), buurtCode: buurt.code, buurtName: buurt.name });
+      callbacks.current.onChange({
+        lat: round6(point.lat),
+        lng: round6(point.lng),
+        buurtCode: buurt.code,
+        buurtName: buurt.name,
+      });
       return true;
     },
-    [fetchShapes],
+    [fetchShapes, callbacks],
   );
 
   const locate = () => {
@@ -132,7 +137,12 @@ export default function LocationPickerClient({
   return (
     <div className="space-y-2">
       <p className="text-sm text-gray-700">{t("map.picker.instructions")}</p>
-      <div className={cx("relative isolate overflow-hidden rounded-lg border border-gray-300", className ?? "h-72 w-full sm:h-96")}>
+      <div
+        className={cx(
+          "relative isolate overflow-hidden rounded-lg border border-gray-300",
+          className ?? "h-72 w-full sm:h-96",
+        )}
+      >
         <MapContainer
           center={view.center}
           zoom={view.zoom}
@@ -201,8 +211,7 @@ function Pin({
   const map = useMap();
   const icon = useMemo(() => pinIcon(), []);
   const markerRef = useRef<L.Marker | null>(null);
-  const valueRef = useRef(value);
-  valueRef.current = value;
+  const valueRef = useLatest(value);
 
   // Keep a newly chosen pin in view (e.g. after "Gebruik mijn locatie" or a restored form).
   useEffect(() => {
@@ -218,7 +227,7 @@ function Pin({
         if (!onDrop({ lat, lng })) marker.setLatLng([valueRef.current.lat, valueRef.current.lng]);
       },
     }),
-    [onDrop],
+    [onDrop, valueRef],
   );
 
   return (

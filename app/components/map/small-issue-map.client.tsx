@@ -15,12 +15,22 @@ export type SmallIssueMapProps = {
 };
 
 /** A small, mostly static map for the issue page: one marker plus buurt outlines. */
-export default function SmallIssueMapClient({ lat, lng, theme, status, className, tileUrl, tileAttribution }: SmallIssueMapProps & TileConfig) {
+export default function SmallIssueMapClient({
+  lat,
+  lng,
+  theme,
+  status,
+  className,
+  tileUrl,
+  tileAttribution,
+}: SmallIssueMapProps & TileConfig) {
   const icon = useMemo(() => issueIcon({ theme, status }), [theme, status]);
   // On phones a one-finger drag should scroll the page, not the map.
   const touch = L.Browser.mobile;
   return (
-    <div className={cx("relative isolate overflow-hidden rounded-lg border border-gray-300", className ?? "h-56 w-full")}>
+    <div
+      className={cx("relative isolate overflow-hidden rounded-lg border border-gray-300", className ?? "h-56 w-full")}
+    >
       <MapContainer
         center={[lat, lng]}
         zoom={16}
@@ -36,7 +46,13 @@ export default function SmallIssueMapClient({ lat, lng, theme, status, className
       >
         <ContainerAttributes testId="small-issue-map" label={t("map.small.label")} />
         <BaseLayers tileUrl={tileUrl} tileAttribution={tileAttribution} />
-        <Marker position={[lat, lng]} icon={icon} interactive={false} keyboard={false} title={t("map.small.markerTitle")} />
+        <Marker
+          position={[lat, lng]}
+          icon={icon}
+          interactive={false}
+          keyboard={false}
+          title={t("map.small.markerTitle")}
+        />
       </MapContainer>
     </div>
   );

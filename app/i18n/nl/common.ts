@@ -2,6 +2,7 @@ export const common = {
   appName: "Buurt Bestuurt",
   tagline: "Bewoners van Blerick zetten de agenda. Partners pakken het op.",
   skipToContent: "Naar de inhoud",
+  closeMessage: "Melding sluiten",
   nav: {
     home: "Meldingen",
     report: "Melding maken",

@@ -1,6 +1,7 @@
 export const home = {
   title: "Meldingen in Blerick",
-  intro: "Zie je iets in je buurt dat beter kan? Maak een melding. Steun meldingen van buren, zodat partners zien wat belangrijk is.",
+  intro:
+    "Zie je iets in je buurt dat beter kan? Maak een melding. Steun meldingen van buren, zodat partners zien wat belangrijk is.",
   report: "Melding maken",
   filters: {
     legend: "Filter de meldingen",

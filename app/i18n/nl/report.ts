@@ -9,7 +9,7 @@ export const report = {
     noPin: "Nog geen plek gekozen.",
     chosen: "Gekozen plek: in {buurt}",
     outside: "Deze plek ligt buiten Blerick. Kies een plek in Blerick.",
-    noScript: "Zonder JavaScript werkt de kaart niet. Kies dan \"Ik beschrijf de plek\".",
+    noScript: 'Zonder JavaScript werkt de kaart niet. Kies dan "Ik beschrijf de plek".',
     buurt: "Buurt",
     buurtPlaceholder: "Kies de buurt",
     place: "Omschrijf de plek",
@@ -29,7 +29,8 @@ export const report = {
   },
   nearby: {
     legend: "3. Bijna klaar: bedoel je een van deze?",
-    intro: "Deze meldingen over hetzelfde thema zijn dichtbij al gemaakt. Steun er een in plaats van een nieuwe melding te maken. Dan ziet een partner dat meer buren het belangrijk vinden.",
+    intro:
+      "Deze meldingen over hetzelfde thema zijn dichtbij al gemaakt. Steun er een in plaats van een nieuwe melding te maken. Dan ziet een partner dat meer buren het belangrijk vinden.",
     none: "Er zijn dichtbij geen open meldingen over dit thema. Je maakt een nieuwe melding.",
     distance: "{meters} meter hiervandaan",
     stillNew: "Toch een nieuwe melding? Verstuur hieronder.",
