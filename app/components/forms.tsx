@@ -1,4 +1,13 @@
-import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import {
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type DefaultValue,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import { useEffect, useRef, type ReactNode } from "react";
 import { t } from "~/i18n";
 
@@ -7,6 +16,29 @@ import { t } from "~/i18n";
  * "(niet verplicht)" on optional fields, the error in plain words above the field, and an
  * error summary at the top that links to each field.
  */
+
+/**
+ * A conform form validated by the same zod schema as its action: first on blur (or submit),
+ * then on every keystroke once a field has shown an error.
+ */
+export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
+  schema: Schema,
+  options: {
+    id: string;
+    lastResult: SubmissionResult<string[]> | null | undefined;
+    shouldValidate?: "onBlur" | "onSubmit";
+    defaultValue?: DefaultValue<z.input<Schema>>;
+  },
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id: options.id,
+    lastResult: options.lastResult,
+    defaultValue: options.defaultValue,
+    shouldValidate: options.shouldValidate ?? "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
 
 export type SummaryItem = { id: string; label: string; errors?: string[] };
 
@@ -46,38 +78,32 @@ export function ErrorSummary({ items, formErrors }: { items: SummaryItem[]; form
 }
 
 function FieldShell({
-  id,
+  field,
   label,
   hint,
   optional,
-  errors,
-  errorId,
-  hintId,
   children,
 }: {
-  id: string;
+  field: FieldMetadata<unknown>;
   label: ReactNode;
   hint?: ReactNode;
   optional?: boolean;
-  errors?: string[];
-  errorId: string;
-  hintId: string;
   children: ReactNode;
 }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block font-semibold">
+      <label htmlFor={field.id} className="block font-semibold">
         {label}
         {optional ? <span className="font-normal text-gray-700"> {t("common.form.optional")}</span> : null}
       </label>
       {hint ? (
-        <p id={hintId} className="text-sm text-gray-700">
+        <p id={`${field.id}-hint`} className="text-sm text-gray-700">
           {hint}
         </p>
       ) : null}
-      {errors?.length ? (
-        <p id={errorId} className="font-semibold text-red-700">
-          {errors[0]}
+      {field.errors?.length ? (
+        <p id={field.errorId} className="font-semibold text-red-700">
+          {field.errors[0]}
         </p>
       ) : null}
       {children}
@@ -85,9 +111,13 @@ function FieldShell({
   );
 }
 
-function describedBy(field: FieldMetadata<unknown>, hint: boolean) {
-  const ids = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+/** The accessibility attributes every control gets: invalid state and what describes it. */
+function controlAria(field: FieldMetadata<unknown>, hint: boolean) {
+  const describedBy = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  return {
+    "aria-invalid": field.errors?.length ? true : undefined,
+    "aria-describedby": describedBy.length ? describedBy.join(" ") : undefined,
+  };
 }
 
 type InputType = "text" | "email" | "password" | "search" | "tel" | "url" | "number";
@@ -112,22 +142,13 @@ export function TextField({
   const f = field as FieldMetadata<unknown>;
   const props = getInputProps(field as FieldMetadata<string>, { type, ariaAttributes: false });
   return (
-    <FieldShell
-      id={f.id}
-      label={label}
-      hint={hint}
-      optional={optional}
-      errors={f.errors}
-      errorId={f.errorId}
-      hintId={`${f.id}-hint`}
-    >
+    <FieldShell field={f} label={label} hint={hint} optional={optional}>
       <input
         {...props}
         key={props.key}
         className="input"
         autoComplete={autoComplete}
-        aria-invalid={f.errors?.length ? true : undefined}
-        aria-describedby={describedBy(f, Boolean(hint))}
+        {...controlAria(f, Boolean(hint))}
         {...inputProps}
       />
     </FieldShell>
@@ -150,23 +171,8 @@ export function TextareaField({
   const f = field as FieldMetadata<unknown>;
   const props = getTextareaProps(field as FieldMetadata<string>, { ariaAttributes: false });
   return (
-    <FieldShell
-      id={f.id}
-      label={label}
-      hint={hint}
-      optional={optional}
-      errors={f.errors}
-      errorId={f.errorId}
-      hintId={`${f.id}-hint`}
-    >
-      <textarea
-        {...props}
-        key={props.key}
-        rows={rows}
-        className="input"
-        aria-invalid={f.errors?.length ? true : undefined}
-        aria-describedby={describedBy(f, Boolean(hint))}
-      />
+    <FieldShell field={f} label={label} hint={hint} optional={optional}>
+      <textarea {...props} key={props.key} rows={rows} className="input" {...controlAria(f, Boolean(hint))} />
     </FieldShell>
   );
 }
@@ -188,23 +194,14 @@ export function SelectField({
 }) {
   const f = field as FieldMetadata<unknown>;
   return (
-    <FieldShell
-      id={f.id}
-      label={label}
-      hint={hint}
-      optional={optional}
-      errors={f.errors}
-      errorId={f.errorId}
-      hintId={`${f.id}-hint`}
-    >
+    <FieldShell field={f} label={label} hint={hint} optional={optional}>
       <select
         id={f.id}
         name={f.name}
         key={f.key}
         defaultValue={(f.initialValue as string | undefined) ?? ""}
         className="input"
-        aria-invalid={f.errors?.length ? true : undefined}
-        aria-describedby={describedBy(f, Boolean(hint))}
+        {...controlAria(f, Boolean(hint))}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (

@@ -1,23 +1,21 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { changePasswordSchema } from "~/domain/account-schemas";
 import { t } from "~/i18n";
 import {
-  createSession,
   hashPassword,
   invalidateAllSessions,
+  redirectWithNewSession,
   requireUser,
-  sessionCookie,
   verifyPassword,
 } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { readFormData } from "~/utils/request.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
-import { toastHeader } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.account.title")} | ${t("common.appName")}` }];
 
@@ -60,24 +58,14 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   // A changed password ends every session, including stolen ones; this device gets a new one.
   await invalidateAllSessions(user.id);
-  const session = await createSession(user.id);
-  const headers = new Headers();
-  headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await toastHeader({ kind: "success", message: t("common.flash.passwordChanged") }));
-  return redirect("/account", { headers });
+  return redirectWithNewSession(user.id, "/account", { kind: "success", message: t("common.flash.passwordChanged") });
 }
 
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "change-password",
-    lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-  });
+  const [form, fields] = useZodForm(changePasswordSchema, { id: "change-password", lastResult });
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("auth.account.title")}</h1>

@@ -1,16 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { loginSchema } from "~/domain/account-schemas";
 import { t } from "~/i18n";
-import { createSession, getSessionUser, safeRedirectTo, sessionCookie, verifyPassword } from "~/utils/auth.server";
+import { getSessionUser, redirectWithNewSession, safeRedirectTo, verifyPassword } from "~/utils/auth.server";
 import { readFormData } from "~/utils/request.server";
 import { db } from "~/utils/db.server";
 import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
-import { toastHeader } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.login.title")} | ${t("common.appName")}` }];
 
@@ -50,11 +49,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [t("auth.login.failed")], hideFields: ["password"] }), { status: 400 });
   }
 
-  const session = await createSession(user.id);
-  const headers = new Headers();
-  headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await toastHeader({ kind: "success", message: t("common.flash.loggedIn") }));
-  return redirect(safeRedirectTo(redirectTo), { headers });
+  return redirectWithNewSession(user.id, safeRedirectTo(redirectTo), {
+    kind: "success",
+    message: t("common.flash.loggedIn"),
+  });
 }
 
 export default function LoginPage() {
@@ -62,13 +60,7 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-  });
+  const [form, fields] = useZodForm(loginSchema, { id: "login", lastResult });
   return (
     <div className="mx-auto max-w-md px-4 py-8">
       <h1 className="text-3xl font-bold">{t("auth.login.title")}</h1>

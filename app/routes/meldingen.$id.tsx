@@ -1,4 +1,5 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { useZodForm } from "~/components/forms";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -329,12 +330,10 @@ function Comments({
   const navigation = useNavigation();
   const location = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(commentSchema, {
     id: `comment-${issueId}`,
     lastResult,
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "comment";
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -11,6 +11,7 @@ import {
   TextareaField,
   TextField,
   isHoneypotFilled,
+  useZodForm,
 } from "~/components/forms";
 import { LocationPicker } from "~/components/map";
 import { NearbyIssues } from "~/components/nearby-issues";
@@ -90,13 +91,11 @@ export default function ReportPage() {
   const { themes, buurten } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(reportSchema, {
     id: "report",
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
     defaultValue: { locationMode: "kaart" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
   });
 
   const initialMode = (fields.locationMode.initialValue as string | undefined) ?? "kaart";

@@ -1,17 +1,16 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorSummary, HoneypotField, SelectField, TextField, isHoneypotFilled } from "~/components/forms";
+import { ErrorSummary, HoneypotField, SelectField, TextField, isHoneypotFilled, useZodForm } from "~/components/forms";
 import { registerSchema } from "~/domain/account-schemas";
 import { t } from "~/i18n";
-import { createSession, getSessionUser, hashPassword, safeRedirectTo, sessionCookie } from "~/utils/auth.server";
+import { getSessionUser, hashPassword, redirectWithNewSession, safeRedirectTo } from "~/utils/auth.server";
 import { readFormData } from "~/utils/request.server";
 import { buurtOptions } from "~/utils/buurten.server";
 import { db } from "~/utils/db.server";
 import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
-import { toastHeader } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.register.title")} | ${t("common.appName")}` }];
 
@@ -66,11 +65,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const session = await createSession(userId);
-  const headers = new Headers();
-  headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
-  headers.append("Set-Cookie", await toastHeader({ kind: "success", message: t("common.flash.registered") }));
-  return redirect(safeRedirectTo(redirectTo), { headers });
+  return redirectWithNewSession(userId, safeRedirectTo(redirectTo), {
+    kind: "success",
+    message: t("common.flash.registered"),
+  });
 }
 
 export default function RegisterPage() {
@@ -79,13 +77,7 @@ export default function RegisterPage() {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "register",
-    lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: registerSchema }),
-  });
+  const [form, fields] = useZodForm(registerSchema, { id: "register", lastResult });
   return (
     <div className="mx-auto max-w-md px-4 py-8">
       <h1 className="text-3xl font-bold">{t("auth.register.title")}</h1>

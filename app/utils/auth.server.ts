@@ -5,6 +5,7 @@ import { redirect } from "@remix-run/node";
 import { hasPermission, type Permission, type Role } from "~/domain/permissions";
 import { db } from "./db.server";
 import { env } from "./env.server";
+import { toastHeader, type Toast } from "./toast.server";
 
 /**
  * Sessions after Lucia's own recipe (the lucia package is deprecated): a random token in an
@@ -30,6 +31,15 @@ export async function createSession(userId: string) {
   const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
   await db.session.create({ data: { id: hashToken(token), userId, expiresAt } });
   return { token, expiresAt };
+}
+
+/** Logs the user in on this device (a new session) and redirects with a confirmation. */
+export async function redirectWithNewSession(userId: string, to: string, toast: Toast) {
+  const session = await createSession(userId);
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
+  headers.append("Set-Cookie", await toastHeader(toast));
+  return redirect(to, { headers });
 }
 
 export function sessionCookie(token: string, expiresAt: Date) {
