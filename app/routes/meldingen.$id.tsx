@@ -1,5 +1,5 @@
-import { getFormProps, getTextareaProps } from "@conform-to/react";
-import { useZodForm } from "~/components/forms";
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { TextareaField, useZodForm } from "~/components/forms";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -339,7 +339,8 @@ function Comments({
   useEffect(() => {
     if (navigation.state === "idle" && !lastResult) formRef.current?.reset();
   }, [navigation.state, lastResult]);
-  const bodyField = (fields as unknown as Record<string, typeof fields.intent>).body;
+  // The schema is a union of "comment" and "delete-comment"; this form only sends the first.
+  const bodyField = (fields as unknown as Record<string, FieldMetadata<string>>).body;
 
   return (
     <section id="reacties" aria-labelledby="comments-title" className="card p-5">
@@ -377,31 +378,12 @@ function Comments({
       {canComment ? (
         <Form method="post" {...getFormProps(form)} ref={formRef} className="mt-4 space-y-2">
           <input type="hidden" name="intent" value="comment" />
-          <label htmlFor={bodyField.id} className="block font-semibold">
-            {t("issue.comments.label")}
-          </label>
-          <p id={`${bodyField.id}-hint`} className="text-sm text-gray-700">
-            {t("issue.comments.hint")}
-          </p>
           {form.errors?.length ? (
             <p role="alert" className="font-semibold text-red-700">
               {form.errors[0]}
             </p>
           ) : null}
-          {bodyField.errors?.length ? (
-            <p id={bodyField.errorId} className="font-semibold text-red-700">
-              {bodyField.errors[0]}
-            </p>
-          ) : null}
-          <textarea
-            {...getTextareaProps(bodyField as never, { ariaAttributes: false })}
-            rows={3}
-            className="input"
-            aria-invalid={bodyField.errors?.length ? true : undefined}
-            aria-describedby={[`${bodyField.id}-hint`, bodyField.errors?.length ? bodyField.errorId : null]
-              .filter(Boolean)
-              .join(" ")}
-          />
+          <TextareaField field={bodyField} label={t("issue.comments.label")} hint={t("issue.comments.hint")} rows={3} />
           <button type="submit" className="btn-primary" disabled={submitting}>
             {t("issue.comments.submit")}
           </button>

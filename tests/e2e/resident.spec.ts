@@ -213,3 +213,29 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
     await expectNoSeriousA11yViolations(page);
   });
 });
+
+test("a resident comments on an issue and deletes the comment again", async ({ page, insertUser, login, db }) => {
+  const issue = await db.issue.findFirstOrThrow({ where: { visibility: "public", status: "nieuw" } });
+  await login(page, await insertUser({ name: "Pleun Akkerweide" }));
+  await page.goto(`/meldingen/${issue.id}`);
+  await page.getByRole("button", { name: "Reactie plaatsen" }).click();
+  await expect(page.getByText("Schrijf een reactie.").first()).toBeVisible();
+  await page.getByLabel("Je reactie").fill("Ik heb hier ook last van, vooral in het weekend.");
+  await page.getByRole("button", { name: "Reactie plaatsen" }).click();
+  await expect(page.getByText("Ik heb hier ook last van, vooral in het weekend.")).toBeVisible();
+  await expect(page.locator("#reacties").getByText("Pleun", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Je reactie")).toHaveValue("");
+  await page.getByRole("button", { name: "Verwijder reactie" }).click();
+  await expect(page.getByText("Deze reactie is verwijderd door de schrijver.")).toBeVisible();
+});
+
+test("on a phone the menu opens and the report button stays in reach", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Melding maken" }).last()).toBeInViewport();
+  await page.getByText("Menu").click();
+  await page.getByRole("link", { name: "Inloggen" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+  await context.close();
+});
