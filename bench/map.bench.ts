@@ -15,15 +15,7 @@
  * See bench/README.md.
  */
 import { execFileSync, spawn } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,29 +31,21 @@ const TMP_DIR = path.join(ROOT, "bench", ".tmp");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
 const REFERENCE_DB = path.join(TMP_DIR, "reference.db");
 /** Never used outside this benchmark; set so env() does not write a .session-secret file. */
-const BENCH_SESSION_SECRET =
-  "bench-session-secret-not-for-production-0123456789";
+const BENCH_SESSION_SECRET = "bench-session-secret-not-for-production-0123456789";
 
-const SIZES = [
-  1_000,
-  10_000,
-  100_000,
-  ...(process.env.BENCH_FULL === "1" ? [1_000_000] : []),
-];
+const SIZES = [1_000, 10_000, 100_000, ...(process.env.BENCH_FULL === "1" ? [1_000_000] : [])];
 const WARM_CALLS = 200;
-/** The warm calls of each view run in this many rounds, interleaved over N (see measureAll). */
-const WARM_ROUNDS = 10;
+/**
+ * The warm calls of each view run in this many rounds (here: one call each), interleaved over
+ * N (see measureAll), so that a burst of load from other processes cannot land on one N only.
+ */
+const WARM_ROUNDS = 200;
 /** Unmeasured calls after the first one, so the JIT has settled before the 200 timed calls. */
 const WARMUP_CALLS = 20;
 const NAIVE_RUNS = 5;
 
 /** The whole of Blerick, as the map shows it zoomed out. */
-const WHOLE_BBOX: BboxTuple = [
-  BLERICK_BBOX.minLng,
-  BLERICK_BBOX.minLat,
-  BLERICK_BBOX.maxLng,
-  BLERICK_BBOX.maxLat,
-];
+const WHOLE_BBOX: BboxTuple = [BLERICK_BBOX.minLng, BLERICK_BBOX.minLat, BLERICK_BBOX.maxLng, BLERICK_BBOX.maxLat];
 const WHOLE_ZOOM = 13;
 /** A street view: about 0.012 degrees of longitude by 0.006 of latitude (~830 x 670 m). */
 const STREET_SPAN = { lng: 0.012, lat: 0.006 };
@@ -97,12 +81,10 @@ function percentile(sorted: readonly number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-const round = (value: number, digits = 3) =>
-  Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function removeDatabaseFile(file: string) {
-  for (const suffix of ["", "-journal", "-wal", "-shm"])
-    rmSync(file + suffix, { force: true });
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
 function migrationNames() {
@@ -118,14 +100,9 @@ function migrationNames() {
 function hasCurrentMigrations(sqlite: Database.Database) {
   try {
     const rows = sqlite
-      .prepare(
-        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL"
-      )
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
       .all() as { migration_name: string }[];
-    return (
-      JSON.stringify(rows.map((row) => row.migration_name).sort()) ===
-      JSON.stringify(migrationNames())
-    );
+    return JSON.stringify(rows.map((row) => row.migration_name).sort()) === JSON.stringify(migrationNames());
   } catch {
     return false;
   }
@@ -140,16 +117,12 @@ function ensureReferenceDb() {
     const sqlite = new Database(REFERENCE_DB, { readonly: true });
     const ok =
       hasCurrentMigrations(sqlite) &&
-      (sqlite.prepare("SELECT count(*) AS c FROM Buurt").get() as { c: number })
-        .c > 0 &&
-      (sqlite.prepare("SELECT count(*) AS c FROM Theme").get() as { c: number })
-        .c > 0;
+      (sqlite.prepare("SELECT count(*) AS c FROM Buurt").get() as { c: number }).c > 0 &&
+      (sqlite.prepare("SELECT count(*) AS c FROM Theme").get() as { c: number }).c > 0;
     sqlite.close();
     if (ok) return;
   }
-  log(
-    "building reference database (prisma migrate deploy + prisma/seed.ts, DEMO_DATA=false)"
-  );
+  log("building reference database (prisma migrate deploy + prisma/seed.ts, DEMO_DATA=false)");
   const building = path.join(TMP_DIR, `reference-${process.pid}.building.db`);
   removeDatabaseFile(building);
   const env = {
@@ -171,11 +144,7 @@ function ensureReferenceDb() {
       });
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-      console.error(
-        `${path.basename(command)} ${args.join(" ")} failed:\n${stdout ?? ""}${
-          stderr ?? ""
-        }`
-      );
+      console.error(`${path.basename(command)} ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
       throw error;
     }
   }
@@ -196,17 +165,12 @@ function isUsable(file: string, n: number) {
   const sqlite = new Database(file, { readonly: true });
   try {
     if (!hasCurrentMigrations(sqlite)) return false;
-    const total = (
-      sqlite.prepare("SELECT count(*) AS c FROM Issue").get() as { c: number }
-    ).c;
+    const total = (sqlite.prepare("SELECT count(*) AS c FROM Issue").get() as { c: number }).c;
     const publicCount = (
-      sqlite
-        .prepare("SELECT count(*) AS c FROM Issue WHERE visibility = 'public'")
-        .get() as { c: number }
+      sqlite.prepare("SELECT count(*) AS c FROM Issue WHERE visibility = 'public'").get() as { c: number }
     ).c;
-    const counter = sqlite
-      .prepare("SELECT value FROM ChangeCounter WHERE key = 'issues'")
-      .get() as { value: number } | undefined;
+    const counter = sqlite.prepare("SELECT value FROM ChangeCounter WHERE key = 'issues'").get() as
+      { value: number } | undefined;
     return total === n && publicCount === n && (counter?.value ?? 0) > 0;
   } catch {
     return false;
@@ -235,11 +199,7 @@ function buildBenchDb(n: number) {
   sqlite.pragma("journal_mode = DELETE");
   sqlite.pragma("synchronous = OFF");
   const buurten = (
-    sqlite
-      .prepare(
-        "SELECT code, geometry, minLat, minLng, maxLat, maxLng FROM Buurt ORDER BY code"
-      )
-      .all() as BuurtRow[]
+    sqlite.prepare("SELECT code, geometry, minLat, minLng, maxLat, maxLng FROM Buurt ORDER BY code").all() as BuurtRow[]
   ).map((row) => ({
     code: row.code,
     geometry: JSON.parse(row.geometry) as Polygon | MultiPolygon,
@@ -251,16 +211,11 @@ function buildBenchDb(n: number) {
     } satisfies Bbox,
   }));
   const themeIds = (
-    sqlite
-      .prepare(
-        "SELECT id FROM Theme WHERE retiredAt IS NULL ORDER BY sortOrder"
-      )
-      .all() as {
+    sqlite.prepare("SELECT id FROM Theme WHERE retiredAt IS NULL ORDER BY sortOrder").all() as {
       id: string;
     }[]
   ).map((row) => row.id);
-  if (buurten.length === 0 || themeIds.length === 0)
-    throw new Error("reference database has no buurten or themes");
+  if (buurten.length === 0 || themeIds.length === 0) throw new Error("reference database has no buurten or themes");
 
   // The union of the buurt bboxes (= BLERICK_BBOX); points outside every buurt are drawn again.
   const box = buurten.reduce(
@@ -270,7 +225,7 @@ function buildBenchDb(n: number) {
       maxLng: Math.max(acc.maxLng, b.bbox.maxLng),
       maxLat: Math.max(acc.maxLat, b.bbox.maxLat),
     }),
-    { minLng: Infinity, minLat: Infinity, maxLng: -Infinity, maxLat: -Infinity }
+    { minLng: Infinity, minLat: Infinity, maxLng: -Infinity, maxLat: -Infinity },
   );
 
   const random = mulberry32(20_261_125 + n);
@@ -289,22 +244,14 @@ function buildBenchDb(n: number) {
       let lng = 0;
       let buurtCode: string | undefined;
       while (!buurtCode) {
-        lat =
-          Math.round(
-            (box.minLat + random() * (box.maxLat - box.minLat)) * 1e6
-          ) / 1e6;
-        lng =
-          Math.round(
-            (box.minLng + random() * (box.maxLng - box.minLng)) * 1e6
-          ) / 1e6;
+        lat = Math.round((box.minLat + random() * (box.maxLat - box.minLat)) * 1e6) / 1e6;
+        lng = Math.round((box.minLng + random() * (box.maxLng - box.minLng)) * 1e6) / 1e6;
         buurtCode = findBuurt({ lat, lng }, buurten)?.code;
       }
-      const status =
-        ISSUE_STATUSES[Math.floor(random() * ISSUE_STATUSES.length)];
+      const status = ISSUE_STATUSES[Math.floor(random() * ISSUE_STATUSES.length)];
       const themeId = themeIds[Math.floor(random() * themeIds.length)];
       const created = end - Math.floor(random() * twoYears);
-      const closed =
-        status === "opgelost" || status === "gesloten_niet_opgelost";
+      const closed = status === "opgelost" || status === "gesloten_niet_opgelost";
       const updated = Math.min(end, created + Math.floor(random() * 30 * day));
       insert.run(
         `Benchmarkmelding ${i}`,
@@ -317,13 +264,13 @@ function buildBenchDb(n: number) {
         Math.floor(random() ** 3 * 30),
         iso(created),
         iso(updated),
-        closed ? iso(updated) : null
+        closed ? iso(updated) : null,
       );
     }
     sqlite
       .prepare(
         `INSERT INTO ChangeCounter (key, value) VALUES ('issues', 1)
-         ON CONFLICT(key) DO UPDATE SET value = value + 1`
+         ON CONFLICT(key) DO UPDATE SET value = value + 1`,
       )
       .run();
   })();
@@ -342,12 +289,7 @@ function ensureBenchDb(n: number) {
     return { file, buildMs: null as number | null };
   }
   ensureReferenceDb();
-  log(
-    `N=${n}: inserting ${n.toLocaleString("en")} issues into ${path.relative(
-      ROOT,
-      file
-    )}`
-  );
+  log(`N=${n}: inserting ${n.toLocaleString("en")} issues into ${path.relative(ROOT, file)}`);
   const start = performance.now();
   buildBenchDb(n);
   const buildMs = performance.now() - start;
@@ -382,10 +324,7 @@ type WarmReply = {
 };
 type NaiveReply = { times: number[]; rows: number };
 
-type ToWorker =
-  | { type: "warm"; view: View; calls: number }
-  | { type: "naive"; view: View }
-  | { type: "exit" };
+type ToWorker = { type: "warm"; view: View; calls: number } | { type: "naive"; view: View } | { type: "exit" };
 type FromWorker =
   | { type: "ready"; data: Ready }
   | { type: "warm"; data: WarmReply }
@@ -395,13 +334,11 @@ type FromWorker =
 /** Opens the app's map path on DATABASE_URL and measures the first (index-building) calls. */
 async function openSession(n: number) {
   // Imported here, not at the top: the parent must not create a Prisma client or read env().
+  // Without it env() would write a .session-secret file next to the database.
+  process.env.SESSION_SECRET ??= BENCH_SESSION_SECRET;
   const { db } = await import("../app/utils/db.server");
-  const { clearMapIndexCache, mapFeatures, mapIndexStats } = await import(
-    "../app/utils/map-index.server"
-  );
-  const { issuesVersion, publicIssueWhere } = await import(
-    "../app/utils/issues.server"
-  );
+  const { clearMapIndexCache, mapFeatures, mapIndexStats } = await import("../app/utils/map-index.server");
+  const { issuesVersion, publicIssueWhere } = await import("../app/utils/issues.server");
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
   // Start the client (engine, connection) so the first measured call is about the index.
@@ -430,12 +367,9 @@ async function openSession(n: number) {
     whole: WHOLE_ZOOM,
     street: STREET_ZOOM,
   };
-  const call = (view: View) =>
-    mapFeatures({ bbox: bboxes[view], zoom: zooms[view] });
+  const call = (view: View) => mapFeatures({ bbox: bboxes[view], zoom: zooms[view] });
   const describe = (answer: Awaited<ReturnType<typeof call>>): Answer => {
-    const clusters = answer.features.filter(
-      (f) => "cluster" in f.properties
-    ).length;
+    const clusters = answer.features.filter((f) => "cluster" in f.properties).length;
     return {
       features: answer.features.length,
       clusters,
@@ -457,8 +391,10 @@ async function openSession(n: number) {
     firstCallMs[view] = round(performance.now() - start);
     firstAnswer[view] = describe(answer);
   }
-  for (let i = 0; i < WARMUP_CALLS; i++)
-    for (const view of VIEWS) await call(view);
+  for (let i = 0; i < WARMUP_CALLS; i++) for (const view of VIEWS) await call(view);
+  // Collect the garbage of the index builds now, not during the timed calls. No forced GC after
+  // this: the GC caused by the warm calls themselves is part of their cost.
+  gc();
 
   const ready: Ready = {
     n,
@@ -469,7 +405,6 @@ async function openSession(n: number) {
   };
 
   async function warm(view: View, calls: number): Promise<WarmReply> {
-    gc();
     const buildsBefore = mapIndexStats().builds;
     const times: number[] = [];
     let maxFeatures = 0;
@@ -543,7 +478,7 @@ type WorkerResult = {
 function summarise(
   ready: Ready,
   warmReplies: Record<View, WarmReply[]>,
-  naive: Record<View, NaiveReply>
+  naive: Record<View, NaiveReply>,
 ): WorkerResult {
   const view = (name: View): ViewResult => {
     const replies = warmReplies[name];
@@ -558,14 +493,8 @@ function summarise(
       warmP95Ms: round(percentile(times, 95)),
       warmMaxMs: round(times[times.length - 1] ?? NaN),
       ...last,
-      maxFeatures: Math.max(
-        ready.firstAnswer[name].features,
-        ...replies.map((reply) => reply.maxFeatures)
-      ),
-      rebuildsDuringWarm: replies.reduce(
-        (sum, reply) => sum + reply.rebuilds,
-        0
-      ),
+      maxFeatures: Math.max(ready.firstAnswer[name].features, ...replies.map((reply) => reply.maxFeatures)),
+      rebuildsDuringWarm: replies.reduce((sum, reply) => sum + reply.rebuilds, 0),
       naiveRows: naive[name].rows,
       naiveP50Ms: round(percentile(naiveTimes, 50)),
     };
@@ -595,9 +524,7 @@ async function worker(n: number) {
       street: await session.naive("street"),
     };
     await session.close();
-    process.stdout.write(
-      JSON.stringify(summarise(session.ready, warmReplies, naive)) + "\n"
-    );
+    process.stdout.write(JSON.stringify(summarise(session.ready, warmReplies, naive)) + "\n");
     return;
   }
   const reply = (message: FromWorker) => send(message);
@@ -610,8 +537,7 @@ async function worker(n: number) {
           type: "warm",
           data: await session.warm(message.view, message.calls),
         });
-      else if (message.type === "naive")
-        reply({ type: "naive", data: await session.naive(message.view) });
+      else if (message.type === "naive") reply({ type: "naive", data: await session.naive(message.view) });
       else {
         await session.close();
         process.disconnect();
@@ -620,8 +546,7 @@ async function worker(n: number) {
     handle().catch((error: unknown) => {
       reply({
         type: "error",
-        message:
-          error instanceof Error ? error.stack ?? error.message : String(error),
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
     });
   });
@@ -629,24 +554,17 @@ async function worker(n: number) {
 
 /** A worker process for one database, and a way to ask it one thing at a time. */
 class WorkerHandle {
-  private pending:
-    | { resolve: (message: FromWorker) => void; reject: (error: Error) => void }
-    | undefined;
+  private pending: { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | undefined;
   private readonly child;
   readonly ready: Promise<Ready>;
 
-  constructor(readonly n: number, file: string) {
+  constructor(
+    readonly n: number,
+    file: string,
+  ) {
     this.child = spawn(
       process.execPath,
-      [
-        "--expose-gc",
-        "--max-old-space-size=6144",
-        "--import",
-        "tsx",
-        SELF,
-        "--worker",
-        String(n),
-      ],
+      ["--expose-gc", "--max-old-space-size=6144", "--import", "tsx", SELF, "--worker", String(n)],
       {
         cwd: ROOT,
         env: {
@@ -657,14 +575,13 @@ class WorkerHandle {
           DEMO_DATA: "false",
         },
         stdio: ["ignore", "inherit", "inherit", "ipc"],
-      }
+      },
     );
     this.child.on("message", (message: FromWorker) => {
       const pending = this.pending;
       this.pending = undefined;
       if (!pending) return;
-      if (message.type === "error")
-        pending.reject(new Error(`worker N=${n}: ${message.message}`));
+      if (message.type === "error") pending.reject(new Error(`worker N=${n}: ${message.message}`));
       else pending.resolve(message);
     });
     this.child.on("exit", (code) => {
@@ -672,24 +589,20 @@ class WorkerHandle {
       this.pending = undefined;
     });
     this.ready = this.next().then((message) => {
-      if (message.type !== "ready")
-        throw new Error(`worker N=${n}: expected ready, got ${message.type}`);
+      if (message.type !== "ready") throw new Error(`worker N=${n}: expected ready, got ${message.type}`);
       return message.data;
     });
   }
 
   private next() {
-    return new Promise<FromWorker>(
-      (resolve, reject) => (this.pending = { resolve, reject })
-    );
+    return new Promise<FromWorker>((resolve, reject) => (this.pending = { resolve, reject }));
   }
 
   async warm(view: View, calls: number) {
     const answer = this.next();
     this.child.send({ type: "warm", view, calls } satisfies ToWorker);
     const message = await answer;
-    if (message.type !== "warm")
-      throw new Error(`worker N=${this.n}: expected warm, got ${message.type}`);
+    if (message.type !== "warm") throw new Error(`worker N=${this.n}: expected warm, got ${message.type}`);
     return message.data;
   }
 
@@ -697,10 +610,7 @@ class WorkerHandle {
     const answer = this.next();
     this.child.send({ type: "naive", view } satisfies ToWorker);
     const message = await answer;
-    if (message.type !== "naive")
-      throw new Error(
-        `worker N=${this.n}: expected naive, got ${message.type}`
-      );
+    if (message.type !== "naive") throw new Error(`worker N=${this.n}: expected naive, got ${message.type}`);
     return message.data;
   }
 
@@ -723,9 +633,7 @@ class WorkerHandle {
  * other processes on this machine hits every N alike instead of one of them; the ratio
  * targets compare N with each other. The naive reads come last, one worker at a time.
  */
-async function measureAll(
-  databases: { n: number; file: string }[]
-): Promise<WorkerResult[]> {
+async function measureAll(databases: { n: number; file: string }[]): Promise<WorkerResult[]> {
   const workers: WorkerHandle[] = [];
   try {
     const readies: Ready[] = [];
@@ -735,21 +643,14 @@ async function measureAll(
       workers.push(handle);
       readies.push(await handle.ready);
     }
-    log(
-      `warm calls: ${WARM_ROUNDS} rounds of ${
-        WARM_CALLS / WARM_ROUNDS
-      } per view, round-robin over N`
-    );
+    log(`warm calls: ${WARM_ROUNDS} rounds of ${WARM_CALLS / WARM_ROUNDS} call(s) per view, round-robin over N`);
     const warmReplies = workers.map(() => ({
       whole: [] as WarmReply[],
       street: [] as WarmReply[],
     }));
     for (let round = 0; round < WARM_ROUNDS; round++) {
       for (const [i, handle] of workers.entries()) {
-        for (const view of VIEWS)
-          warmReplies[i][view].push(
-            await handle.warm(view, WARM_CALLS / WARM_ROUNDS)
-          );
+        for (const view of VIEWS) warmReplies[i][view].push(await handle.warm(view, WARM_CALLS / WARM_ROUNDS));
       }
     }
     const results: WorkerResult[] = [];
@@ -783,18 +684,12 @@ function checkTargets(results: WorkerResult[]): Target[] {
   if (tenK && largest) {
     const ratio = largest.whole.warmP95Ms / tenK.whole.warmP95Ms;
     targets.push({
-      name: `whole-Blerick warm p95 at N=${largest.n.toLocaleString(
-        "en"
-      )} <= ${MAX_GROWTH} x p95 at N=10,000`,
+      name: `whole-Blerick warm p95 at N=${largest.n.toLocaleString("en")} <= ${MAX_GROWTH} x p95 at N=10,000`,
       pass: ratio <= MAX_GROWTH,
-      detail: `${largest.whole.warmP95Ms} ms / ${
-        tenK.whole.warmP95Ms
-      } ms = ${ratio.toFixed(2)}x`,
+      detail: `${largest.whole.warmP95Ms} ms / ${tenK.whole.warmP95Ms} ms = ${ratio.toFixed(2)}x`,
     });
   }
-  const maxFeatures = Math.max(
-    ...results.flatMap((r) => [r.whole.maxFeatures, r.street.maxFeatures])
-  );
+  const maxFeatures = Math.max(...results.flatMap((r) => [r.whole.maxFeatures, r.street.maxFeatures]));
   targets.push({
     name: `every answer <= ${MAX_FEATURES} features`,
     pass: maxFeatures <= MAX_FEATURES,
@@ -810,10 +705,7 @@ function checkTargets(results: WorkerResult[]): Target[] {
       } ms = ${speedup.toFixed(0)}x`,
     });
   }
-  const rebuilds = results.reduce(
-    (sum, r) => sum + r.whole.rebuildsDuringWarm + r.street.rebuildsDuringWarm,
-    0
-  );
+  const rebuilds = results.reduce((sum, r) => sum + r.whole.rebuildsDuringWarm + r.street.rebuildsDuringWarm, 0);
   targets.push({
     name: "warm calls answer from the cached index (no rebuilds)",
     pass: rebuilds === 0,
@@ -824,20 +716,10 @@ function checkTargets(results: WorkerResult[]): Target[] {
 
 function table(headers: string[], rows: (string | number)[][]) {
   const cells = [headers, ...rows.map((row) => row.map(String))];
-  const widths = headers.map((_, i) =>
-    Math.max(...cells.map((row) => row[i].length))
-  );
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
   const line = (row: string[]) =>
-    row
-      .map((cell, i) =>
-        i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])
-      )
-      .join("  ");
-  return [
-    line(cells[0]),
-    widths.map((w) => "-".repeat(w)).join("  "),
-    ...cells.slice(1).map(line),
-  ].join("\n");
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
 function viewRows(results: WorkerResult[], view: "whole" | "street") {
@@ -871,52 +753,48 @@ const VIEW_HEADERS = [
 
 function localDate(date: Date) {
   const pad = (value: number) => String(value).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
-    date.getDate()
-  )}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 async function main() {
   const started = performance.now();
+  const loadBefore = os.loadavg()[0];
   mkdirSync(TMP_DIR, { recursive: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
 
   const databases = SIZES.map((n) => ({ n, ...ensureBenchDb(n) }));
   const results = await measureAll(databases);
   for (const result of results) {
-    if (result.issues !== result.n)
-      throw new Error(
-        `N=${result.n}: database holds ${result.issues} public issues`
-      );
+    if (result.issues !== result.n) throw new Error(`N=${result.n}: database holds ${result.issues} public issues`);
   }
 
   const targets = checkTargets(results);
+  const loadAfter = os.loadavg()[0];
   const street = results[0]?.street;
   console.log("");
-  console.log(
-    `Whole Blerick: bbox ${WHOLE_BBOX.join(",")} at zoom ${WHOLE_ZOOM}`
-  );
+  console.log(`Whole Blerick: bbox ${WHOLE_BBOX.join(",")} at zoom ${WHOLE_ZOOM}`);
   console.log(table(VIEW_HEADERS, viewRows(results, "whole")));
   console.log("");
-  console.log(
-    `Street view (${STREET_BUURT}): bbox ${street?.bbox.join(
-      ","
-    )} at zoom ${STREET_ZOOM}`
-  );
+  console.log(`Street view (${STREET_BUURT}): bbox ${street?.bbox.join(",")} at zoom ${STREET_ZOOM}`);
   console.log(table(VIEW_HEADERS, viewRows(results, "street")));
   console.log("");
   console.log(
     `first call = index build (change counter + all public rows + supercluster load) + answer; ` +
       `warm = ${WARM_CALLS} calls (after ${WARMUP_CALLS} unmeasured ones) in ${WARM_ROUNDS} rounds interleaved over N; ` +
       `naive = Prisma findMany ` +
-      `id/lat/lng of the bbox, p50 of ${NAIVE_RUNS}. features: c = clusters, p = issues.`
+      `id/lat/lng of the bbox, p50 of ${NAIVE_RUNS}. features: c = clusters, p = issues.`,
   );
   console.log("");
   console.log("Targets");
-  for (const target of targets)
+  for (const target of targets) console.log(`  ${target.pass ? "PASS" : "FAIL"}  ${target.name}: ${target.detail}`);
+  const cpus = os.cpus().length;
+  if (Math.max(loadBefore, loadAfter) > cpus) {
+    console.log("");
     console.log(
-      `  ${target.pass ? "PASS" : "FAIL"}  ${target.name}: ${target.detail}`
+      `Note: the machine was busy (1-minute load average ${loadBefore.toFixed(1)} before, ` +
+        `${loadAfter.toFixed(1)} after, on ${cpus} CPUs); p95 values are noisier than on an idle machine.`,
     );
+  }
 
   const now = new Date();
   const output = {
@@ -927,6 +805,7 @@ async function main() {
       memoryGb: Math.round(os.totalmem() / 1024 ** 3),
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
+      loadAverage1m: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
     },
     settings: {
       sizes: SIZES,
@@ -936,12 +815,7 @@ async function main() {
       whole: { bbox: WHOLE_BBOX, zoom: WHOLE_ZOOM },
       street: { buurt: STREET_BUURT, span: STREET_SPAN, zoom: STREET_ZOOM },
     },
-    databaseBuildMs: Object.fromEntries(
-      databases.map((d) => [
-        d.n,
-        d.buildMs === null ? null : round(d.buildMs, 0),
-      ])
-    ),
+    databaseBuildMs: Object.fromEntries(databases.map((d) => [d.n, d.buildMs === null ? null : round(d.buildMs, 0)])),
     results,
     targets,
     pass: targets.every((target) => target.pass),
@@ -950,11 +824,7 @@ async function main() {
   const resultFile = path.join(RESULTS_DIR, `${localDate(now)}.json`);
   writeFileSync(resultFile, JSON.stringify(output, null, 2) + "\n");
   console.log("");
-  console.log(
-    `Wrote ${path.relative(ROOT, resultFile)} (${
-      output.totalSeconds
-    } s in total)`
-  );
+  console.log(`Wrote ${path.relative(ROOT, resultFile)} (${output.totalSeconds} s in total)`);
   process.exitCode = output.pass ? 0 : 1;
 }
 

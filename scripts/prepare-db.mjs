@@ -21,6 +21,9 @@ if (databaseUrl.startsWith("file:")) {
   const { default: Database } = await import("better-sqlite3");
   const connection = new Database(path.resolve(databaseUrl.slice("file:".length)));
   connection.pragma("journal_mode = WAL");
+  // Fresh planner statistics: without them SQLite may scan an index over every issue where a
+  // primary-key lookup would do (measured in bench/: 26 ms -> 4.6 ms at 100k issues).
+  connection.exec("ANALYZE");
   connection.close();
 }
 run(bin("tsx"), ["prisma/seed.ts"]);
