@@ -1,14 +1,27 @@
+import { rulesFor, UNTRIAGED_STATUSES, type IssueStatus } from "./issue-status";
+
 /**
  * Who may do what, in one place. Loaders and actions call these rules; the UI uses the same
- * rules only to hide what a user may not do. Partner rules (triage, ownership) extend this file.
+ * rules only to hide what a user may not do. Everything here is pure and unit-tested as a
+ * matrix (permissions.test.ts).
  */
 export const ROLES = ["resident", "steering", "admin", "moderator"] as const;
 export type Role = (typeof ROLES)[number];
+export const MEMBERSHIP_ROLES = ["member", "coordinator"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 export type Actor = {
   id: string;
   roles: readonly Role[];
   memberships: readonly { organisationId: string; role: string }[];
+};
+type MaybeActor = Actor | null | undefined;
+
+export type IssueForPermissions = {
+  status: string;
+  ownerOrganisationId: string | null;
+  reporterId: string | null;
+  closedAt: Date | string | null;
 };
 
 /** Actions that depend only on who the actor is, not on a particular record. */
@@ -21,16 +34,137 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ["issue:report", "issue:support", "comment:create", "admin:access"],
 };
 
-export function hasPermission(actor: Pick<Actor, "roles"> | null, permission: Permission) {
+export function hasPermission(actor: Pick<Actor, "roles"> | null | undefined, permission: Permission) {
   if (!actor) return false;
   return actor.roles.some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
 }
 
-export function isPartner(actor: Pick<Actor, "memberships"> | null) {
+export function isAdmin(actor: MaybeActor) {
+  return !!actor && actor.roles.includes("admin");
+}
+
+/** A partner is a user with at least one membership in an organisation. */
+export function isPartner(actor: Pick<Actor, "memberships"> | null | undefined) {
   return !!actor && actor.memberships.length > 0;
 }
 
-export function canDeleteComment(actor: Pick<Actor, "id" | "roles"> | null, comment: { authorId: string | null }) {
+export function isMemberOf(actor: MaybeActor, organisationId: string | null | undefined) {
+  return !!actor && !!organisationId && actor.memberships.some((m) => m.organisationId === organisationId);
+}
+
+export function isCoordinatorOf(actor: MaybeActor, organisationId: string | null | undefined) {
+  return (
+    !!actor &&
+    !!organisationId &&
+    actor.memberships.some((m) => m.organisationId === organisationId && m.role === "coordinator")
+  );
+}
+
+/** Triage queue, internal notes and the audit trail: partner members and admins only. */
+export function canSeePartnerArea(actor: MaybeActor) {
+  return isPartner(actor) || isAdmin(actor);
+}
+
+export function isUntriaged(issue: Pick<IssueForPermissions, "status">) {
+  return (UNTRIAGED_STATUSES as readonly string[]).includes(issue.status);
+}
+
+/**
+ * Answer the four questions: any partner member for an untriaged issue (nieuw, heropend);
+ * re-triage of a triaged issue only by coordinators of its owner organisation. Admins always.
+ */
+export function canTriage(actor: MaybeActor, issue: Pick<IssueForPermissions, "status" | "ownerOrganisationId">) {
+  if (isAdmin(actor)) return true;
+  if (isUntriaged(issue)) return isPartner(actor);
+  if (issue.status === "opgelost" || issue.status === "gesloten_niet_opgelost") return false;
+  return isCoordinatorOf(actor, issue.ownerOrganisationId);
+}
+
+/** "Wij pakken dit op": an issue without owner, for one's own organisation. */
+export function canClaim(
+  actor: MaybeActor,
+  issue: Pick<IssueForPermissions, "ownerOrganisationId">,
+  organisationId: string,
+) {
+  return issue.ownerOrganisationId === null && isMemberOf(actor, organisationId);
+}
+
+export function canHandOver(actor: MaybeActor, issue: Pick<IssueForPermissions, "ownerOrganisationId">) {
+  return isAdmin(actor) || isMemberOf(actor, issue.ownerOrganisationId);
+}
+
+export function canRespondToHandover(actor: MaybeActor, handover: { toOrganisationId: string }) {
+  return isAdmin(actor) || isMemberOf(actor, handover.toOrganisationId);
+}
+
+/** Public updates without a status change: the owner organisation and admins. */
+export function canPostPublicUpdate(actor: MaybeActor, issue: Pick<IssueForPermissions, "ownerOrganisationId">) {
+  return isAdmin(actor) || isMemberOf(actor, issue.ownerOrganisationId);
+}
+
+export function canWriteInternalNote(actor: MaybeActor) {
+  return canSeePartnerArea(actor);
+}
+
+/** Merge a duplicate into the kept issue: members of the kept issue's owner organisation. */
+export function canMerge(actor: MaybeActor, kept: Pick<IssueForPermissions, "ownerOrganisationId">) {
+  return isAdmin(actor) || isMemberOf(actor, kept.ownerOrganisationId);
+}
+
+export function canCreateSolution(actor: MaybeActor) {
+  return isPartner(actor) || isAdmin(actor);
+}
+
+export function canEditSolution(actor: MaybeActor, solution: { responsibleOrganisationId: string }) {
+  return isAdmin(actor) || isMemberOf(actor, solution.responsibleOrganisationId);
+}
+
+/** Partnerschapskaart: admins edit every row, coordinators their own organisation's row. */
+export function canEditPartnershipRow(actor: MaybeActor, organisationId: string) {
+  return isAdmin(actor) || isCoordinatorOf(actor, organisationId);
+}
+
+export function canViewPartnershipMap(actor: MaybeActor) {
+  return canSeePartnerArea(actor) || (!!actor && actor.roles.includes("steering"));
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * May this actor move the issue to `to`? Checks the workflow table (issue-status.ts) and who
+ * each rule allows. Admins may make every listed transition. `getrieerd` is only reached
+ * through triage, so plain status changes to it are refused here.
+ */
+export function canChangeStatus(
+  actor: MaybeActor,
+  issue: IssueForPermissions,
+  to: IssueStatus,
+  options: { now?: Date; reopenWindowDays?: number; viaTriage?: boolean } = {},
+) {
+  if (!actor) return false;
+  const from = issue.status as IssueStatus;
+  const rules = rulesFor(from, to);
+  if (rules.length === 0) return false;
+  if (rules.every((rule) => rule.requires.includes("triage")) && !options.viaTriage) return false;
+  if (isAdmin(actor)) return true;
+  const now = options.now ?? new Date();
+  const window = (options.reopenWindowDays ?? 30) * DAY;
+  return rules.some((rule) =>
+    rule.who.some((who) => {
+      if (who === "partner") return isPartner(actor);
+      if (who === "owner") return isMemberOf(actor, issue.ownerOrganisationId);
+      // who === "reporter_window": the reporter, within the window after closing.
+      return (
+        issue.reporterId !== null &&
+        issue.reporterId === actor.id &&
+        issue.closedAt !== null &&
+        now.getTime() - new Date(issue.closedAt).getTime() <= window
+      );
+    }),
+  );
+}
+
+export function canDeleteComment(actor: Pick<Actor, "id" | "roles"> | null | undefined, comment: { authorId: string | null }) {
   if (!actor) return false;
   if (comment.authorId !== null && comment.authorId === actor.id) return true;
   return actor.roles.includes("moderator") || actor.roles.includes("admin");
