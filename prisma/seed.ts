@@ -764,8 +764,10 @@ async function insertDemoData(buurten: SeedBuurt[]) {
             issueId,
             to: step.to,
             publicMessage: step.publicMessage,
-            actorId,
-            organisationId: ownerOrganisationId,
+            ...(step.to === "heropend" ? { reason: step.publicMessage } : {}),
+            ...(step.to === "gesloten_niet_opgelost" ? { closeReason: "doorverwezen" as const } : {}),
+            by: { system: "seed", actorId, organisationId: ownerOrganisationId },
+            viaTriage: step.to === "getrieerd",
             at: step.at,
           });
         }

@@ -228,3 +228,70 @@ export function isHoneypotFilled(formData: FormData) {
   const value = formData.get("website");
   return typeof value === "string" && value.length > 0;
 }
+
+/** A set of radio buttons with a legend, its error above the options (NL Design System). */
+export function RadioGroupField({
+  field,
+  legend,
+  hint,
+  options,
+  onChange,
+}: {
+  field: FieldMetadata<string | undefined | null> | FieldMetadata<string>;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: ReactNode }[];
+  onChange?: (value: string) => void;
+}) {
+  const f = field as FieldMetadata<unknown>;
+  const initial = (f.initialValue as string | undefined) ?? "";
+  return (
+    <fieldset aria-describedby={controlAria(f, Boolean(hint))["aria-describedby"]} className="space-y-1">
+      <legend className="font-semibold">{legend}</legend>
+      {hint ? (
+        <p id={`${f.id}-hint`} className="text-sm text-gray-700">
+          {hint}
+        </p>
+      ) : null}
+      {f.errors?.length ? (
+        <p id={f.errorId} className="font-semibold text-red-700">
+          {f.errors[0]}
+        </p>
+      ) : null}
+      <div className="space-y-1" key={f.key}>
+        {options.map((option, index) => (
+          <label key={option.value} className="flex min-h-11 cursor-pointer items-center gap-3">
+            <input
+              type="radio"
+              id={index === 0 ? f.id : undefined}
+              name={f.name}
+              value={option.value}
+              defaultChecked={initial === option.value}
+              onChange={() => onChange?.(option.value)}
+              className="h-5 w-5 shrink-0 accent-primary-700"
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A single checkbox with its label beside it. */
+export function CheckboxField({ field, label }: { field: FieldMetadata<boolean | undefined | null>; label: ReactNode }) {
+  const f = field as FieldMetadata<unknown>;
+  return (
+    <label className="flex min-h-11 cursor-pointer items-center gap-3">
+      <input
+        type="checkbox"
+        id={f.id}
+        name={f.name}
+        key={f.key}
+        defaultChecked={f.initialValue === "on" || f.initialValue === true}
+        className="h-5 w-5 shrink-0 accent-primary-700"
+      />
+      <span>{label}</span>
+    </label>
+  );
+}

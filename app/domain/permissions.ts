@@ -89,12 +89,14 @@ export function canClaim(
   return issue.ownerOrganisationId === null && isMemberOf(actor, organisationId);
 }
 
+/** Hand over: members of the owner organisation only (admins are not in this row of the spec). */
 export function canHandOver(actor: MaybeActor, issue: Pick<IssueForPermissions, "ownerOrganisationId">) {
-  return isAdmin(actor) || isMemberOf(actor, issue.ownerOrganisationId);
+  return isMemberOf(actor, issue.ownerOrganisationId);
 }
 
+/** Accept or decline a hand-over: members of the receiving organisation only. */
 export function canRespondToHandover(actor: MaybeActor, handover: { toOrganisationId: string }) {
-  return isAdmin(actor) || isMemberOf(actor, handover.toOrganisationId);
+  return isMemberOf(actor, handover.toOrganisationId);
 }
 
 /** Public updates without a status change: the owner organisation and admins. */

@@ -22,6 +22,16 @@ const schema = z.object({
   UPLOAD_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   DEMO_DATA: z.enum(["true", "false"]).default("true"),
+  // An empty value counts as unset, so `SMTP_URL=` in a .env file means "no SMTP".
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465")
+      .optional(),
+  ),
+  MAIL_FROM: z.string().min(3).default("Buurt Bestuurt <noreply@buurtbestuurt.test>"),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
 });
 
 export type Env = {
@@ -34,6 +44,11 @@ export type Env = {
   UPLOAD_DIR: string;
   SESSION_SECRET: string;
   DEMO_DATA: boolean;
+  /** Where mail goes; null = mail is only recorded in OutboxMail and shown on /dev/outbox. */
+  SMTP_URL: string | null;
+  MAIL_FROM: string;
+  /** How often the job worker looks for due jobs (milliseconds). */
+  JOB_POLL_MS: number;
   /** True when PUBLIC_URL is https: cookies get the Secure flag. */
   secureCookies: boolean;
 };
@@ -77,6 +92,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ),
     SESSION_SECRET: value.SESSION_SECRET ?? sessionSecretFromFile(value.DATABASE_URL),
     DEMO_DATA: value.DEMO_DATA === "true",
+    SMTP_URL: value.SMTP_URL ?? null,
+    MAIL_FROM: value.MAIL_FROM,
+    JOB_POLL_MS: value.JOB_POLL_MS,
     secureCookies: publicUrl.startsWith("https://"),
   };
 }

@@ -1,0 +1,26 @@
+import type { JobType } from "./jobs.server";
+import { sendQueuedEmail } from "./mail.server";
+import { deliverIssueUpdate } from "./notifications.server";
+
+/**
+ * What each job type does. A handler gets the parsed JSON payload and throws to have the job
+ * retried with backoff (job-worker.server.ts). Handlers may run more than once for one job (a
+ * worker can die after the work but before marking it done), so they are written to be safe
+ * to repeat.
+ */
+export type JobContext = {
+  jobId: string;
+  /** The worker's clock for this run (a fixed time in tests). */
+  now: Date;
+  /** 1 for the first try. */
+  attempt: number;
+};
+
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<unknown>;
+
+export type JobHandlers = Partial<Record<JobType, JobHandler>>;
+
+export const jobHandlers: JobHandlers = {
+  send_email: sendQueuedEmail,
+  notify_issue_update: deliverIssueUpdate,
+};

@@ -1,0 +1,147 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import nodemailer, { type Transporter } from "nodemailer";
+import { z } from "zod";
+import { isAdmin } from "~/domain/permissions";
+import type { SessionUser } from "./auth.server";
+import { db, type Tx } from "./db.server";
+import { env, type Env } from "./env.server";
+import { enqueueJob } from "./jobs.server";
+
+/**
+ * Outgoing mail. Nothing is sent inside a request: `queueEmail` writes a `send_email` job in the
+ * caller's transaction and the job worker sends it, so a slow or broken mail server never
+ * slows a page down or loses a mail (the job is retried with backoff). Every mail is also
+ * recorded in OutboxMail; without SMTP_URL that record is all there is (see /dev/outbox).
+ */
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** One-click unsubscribe link (RFC 8058); notification mail always has one. */
+  unsubscribeUrl?: string;
+};
+
+const emailMessageSchema = z.object({
+  to: z.string().min(3),
+  subject: z.string().min(1),
+  text: z.string(),
+  html: z.string().optional(),
+  unsubscribeUrl: z.url().optional(),
+});
+
+export async function queueEmail(tx: Tx, message: EmailMessage, runAt: Date = new Date()) {
+  await enqueueJob(tx, "send_email", emailMessageSchema.parse(message), runAt);
+}
+
+let transport: { url: string; transporter: Transporter } | undefined;
+
+function smtpTransport(url: string, from: string) {
+  if (transport?.url !== url) {
+    transport = {
+      url,
+      transporter: nodemailer.createTransport(url, {
+        from,
+        // Short timeouts: a hanging mail server must fail the job (and retry) well within the
+        // worker's 5-minute lock, or another worker would take the job over and send it twice.
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
+    };
+  }
+  return transport.transporter;
+}
+
+/**
+ * The `send_email` job handler. The OutboxMail row takes the job's id, so a retry after a
+ * half-finished attempt updates the same row, and a mail that was sent before the job could be
+ * marked done is not sent again.
+ */
+export async function sendQueuedEmail(payload: unknown, context: { jobId: string; now: Date }) {
+  const message = emailMessageSchema.parse(payload);
+  const { SMTP_URL, MAIL_FROM } = env();
+  const existing = await db.outboxMail.findUnique({ where: { id: context.jobId }, select: { sentAt: true } });
+  if (existing?.sentAt) return;
+  const record = {
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html ?? null,
+    transport: SMTP_URL ? "smtp" : "local",
+  };
+  await db.outboxMail.upsert({
+    where: { id: context.jobId },
+    create: { id: context.jobId, ...record, createdAt: context.now },
+    update: record,
+  });
+  if (!SMTP_URL) return;
+
+  await smtpTransport(SMTP_URL, MAIL_FROM).sendMail({
+    from: MAIL_FROM,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers: {
+      // Tells mail servers and out-of-office replies that no person sent this.
+      "Auto-Submitted": "auto-generated",
+      ...(message.unsubscribeUrl
+        ? {
+            "List-Unsubscribe": `<${message.unsubscribeUrl}>`,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+          }
+        : {}),
+    },
+  });
+  await db.outboxMail.update({ where: { id: context.jobId }, data: { sentAt: new Date() } });
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Unsubscribe links. The token is the user id, the scope (one issue or all mail) and an HMAC of
+ * both with SESSION_SECRET, so links need no database row and cannot be made up for someone
+ * else. They do not expire: an old mail's unsubscribe link must keep working.
+ * ------------------------------------------------------------------------------------------- */
+
+export type UnsubscribeScope = { userId: string; issueId: number | null };
+
+function unsubscribeSignature(userId: string, scope: string) {
+  return createHmac("sha256", env().SESSION_SECRET).update(`unsubscribe:${userId}:${scope}`).digest("base64url");
+}
+
+export function unsubscribeToken({ userId, issueId }: UnsubscribeScope) {
+  const scope = issueId === null ? "all" : String(issueId);
+  return `${userId}.${scope}.${unsubscribeSignature(userId, scope)}`;
+}
+
+export function unsubscribeUrl(scope: UnsubscribeScope) {
+  return `${env().PUBLIC_URL}/afmelden/${unsubscribeToken(scope)}`;
+}
+
+/** The scope a token stands for, or null when it was not made by us (or was cut off). */
+export function readUnsubscribeToken(token: string | undefined): UnsubscribeScope | null {
+  if (!token || token.length > 200) return null;
+  const match = /^([A-Za-z0-9_-]{1,64})\.(all|[1-9]\d{0,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return null;
+  const [, userId, scope, signature] = match;
+  const expected = Buffer.from(unsubscribeSignature(userId, scope));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const issueId = scope === "all" ? null : Number(scope);
+  if (issueId !== null && !Number.isSafeInteger(issueId)) return null;
+  return { userId, issueId };
+}
+
+/**
+ * Who may see /dev/outbox. Mail with password-reset links is listed there, so in production
+ * only administrators; in development everyone. With SMTP_URL set there is no outbox page.
+ */
+export function outboxAccess(
+  user: Pick<SessionUser, "id" | "roles" | "memberships"> | null,
+  config: Pick<Env, "NODE_ENV" | "SMTP_URL"> = env(),
+): "allowed" | "not_found" | "login" | "forbidden" {
+  if (config.SMTP_URL) return "not_found";
+  if (config.NODE_ENV !== "production") return "allowed";
+  if (!user) return "login";
+  return isAdmin(user) ? "allowed" : "forbidden";
+}
