@@ -16,8 +16,9 @@ import {
 import { data } from "@remix-run/node";
 import { useEffect, useState } from "react";
 import { t } from "~/i18n";
-import { isPartner } from "~/domain/permissions";
+import { canAdminister, canSeePartnerArea, canViewPartnershipMap } from "~/domain/permissions";
 import { getSessionUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
 import { readToast } from "~/utils/toast.server";
 import stylesheet from "./app.css?url";
@@ -34,13 +35,19 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, header }] = await Promise.all([getSessionUser(request), readToast(request)]);
+  const unread = user ? await db.notification.count({ where: { userId: user.id, readAt: null } }) : 0;
   return data(
     {
       user: user && {
         id: user.id,
         firstName: user.name.split(" ")[0],
         roles: user.roles,
-        isPartner: isPartner(user),
+        unread,
+        workspace: {
+          queue: canSeePartnerArea(user),
+          partnership: canViewPartnershipMap(user),
+          admin: canAdminister(user),
+        },
       },
       toast,
       env: publicEnv(),
@@ -65,6 +72,11 @@ function Header() {
   const loginHref = location.pathname.startsWith("/inloggen")
     ? "/inloggen"
     : `/inloggen?redirectTo=${encodeURIComponent(here)}`;
+  const workspaceLinks = [
+    user?.workspace.queue ? { to: "/partner/triage", label: t("common.nav.queue") } : null,
+    user?.workspace.partnership ? { to: "/partnerschapskaart", label: t("common.nav.partnership") } : null,
+    user?.workspace.admin ? { to: "/admin", label: t("common.nav.admin") } : null,
+  ].filter((link) => link !== null);
   const items = (
     <>
       <li>
@@ -72,11 +84,27 @@ function Header() {
           {t("common.nav.home")}
         </NavLink>
       </li>
+      <li>
+        <NavLink to="/oplossingen" className={({ isActive }) => navClass(isActive)}>
+          {t("common.nav.solutions")}
+        </NavLink>
+      </li>
       {user ? (
         <>
           <li>
             <NavLink to="/mijn-meldingen" className={({ isActive }) => navClass(isActive)}>
               {t("common.nav.myIssues")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/berichten" className={({ isActive }) => navClass(isActive)}>
+              {t("common.nav.notifications")}
+              {user.unread > 0 ? (
+                <span className="ml-1.5 rounded-full bg-white px-2 text-sm font-bold text-primary-900">
+                  {user.unread > 99 ? "99+" : user.unread}
+                  <span className="sr-only"> {t("common.nav.unread")}</span>
+                </span>
+              ) : null}
             </NavLink>
           </li>
           <li>
@@ -150,6 +178,20 @@ function Header() {
           </nav>
         </details>
       </div>
+      {workspaceLinks.length ? (
+        <nav aria-label={t("common.nav.workspace")} className="border-t border-primary-700 bg-primary-900">
+          <ul className="mx-auto flex max-w-7xl flex-wrap items-center gap-1 px-4 text-sm">
+            <li className="mr-2 font-semibold text-primary-100">{t("common.nav.forPartners")}</li>
+            {workspaceLinks.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} className={({ isActive }) => navClass(isActive)}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   );
 }

@@ -50,6 +50,8 @@ export type DemoAccount = {
   name: string;
   roles: ("steering" | "admin")[];
   organisation?: OrgKey;
+  /** Coordinators may re-triage and edit their organisation's row of the partnerschapskaart. */
+  membershipRole?: "member" | "coordinator";
   /** Residents: where they live; others get no buurt. */
   buurtCode?: string;
 };
@@ -72,6 +74,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Joost Reijnders",
     roles: [],
     organisation: "gemeente",
+    membershipRole: "coordinator",
   },
   {
     email: "partner.corporatie@buurtbestuurt.test",
@@ -1230,3 +1233,82 @@ export const THEME_COMMENTS: Record<ThemeCode, string[]> = {
     "Goed dat hier in de buurt aandacht voor komt.",
   ],
 };
+
+/**
+ * The partnerschapskaart of the demo: who leads (trekker), contributes (bijdrager) or is kept
+ * informed (geinformeerd) per theme. Every theme has exactly one trekker.
+ */
+export const PARTNERSHIP: Record<ThemeCode, Partial<Record<OrgKey, "trekker" | "bijdrager" | "geinformeerd">>> = {
+  afval: { gemeente: "trekker", woonwenz: "bijdrager", bewonersondersteuning: "geinformeerd" },
+  verlichting: { gemeente: "trekker", politie: "geinformeerd" },
+  verkeer: { gemeente: "trekker", politie: "bijdrager" },
+  groen: { gemeente: "trekker", woonwenz: "bijdrager", bewonersondersteuning: "geinformeerd" },
+  wonen: { woonwenz: "trekker", gemeente: "bijdrager", synthese: "geinformeerd" },
+  zorg: { synthese: "trekker", hulpverlening: "bijdrager", bewonersondersteuning: "bijdrager", gemeente: "geinformeerd" },
+  samenleven: { bewonersondersteuning: "trekker", synthese: "bijdrager", woonwenz: "geinformeerd" },
+  jongeren: { synthese: "trekker", politie: "bijdrager", gemeente: "geinformeerd" },
+  overlast: { politie: "trekker", gemeente: "bijdrager", woonwenz: "bijdrager", synthese: "geinformeerd" },
+};
+
+/** Entries of the oplossingenbank (solutions library) in the demo. */
+export const DEMO_SOLUTIONS: {
+  title: string;
+  description: string;
+  howToRequest: string;
+  organisation: OrgKey;
+  themes: ThemeCode[];
+}[] = [
+  {
+    title: "Grofvuil op afspraak ophalen",
+    description:
+      "De gemeente haalt grofvuil gratis op bij de voordeur, op een afgesproken dag. Dumpen is dan niet nodig.",
+    howToRequest: "Bewoners maken een afspraak via de gemeente. Partners kunnen dit ook voor een bewoner doen.",
+    organisation: "gemeente",
+    themes: ["afval"],
+  },
+  {
+    title: "Extra ronde van de veegwagen",
+    description: "Op plekken waar vaak zwerfafval ligt, rijdt de veegwagen een extra ronde per week, voor acht weken.",
+    howToRequest: "Vraag het aan bij het team Openbare Ruimte van de gemeente, met de straat en de reden.",
+    organisation: "gemeente",
+    themes: ["afval", "groen"],
+  },
+  {
+    title: "Storing straatverlichting doorzetten",
+    description: "Een kapotte lantaarnpaal wordt doorgegeven aan de beheerder van de verlichting. Die repareert binnen 10 werkdagen.",
+    howToRequest: "Geef het nummer op de paal door. Heeft de paal geen nummer, geef dan de plek op de kaart.",
+    organisation: "gemeente",
+    themes: ["verlichting"],
+  },
+  {
+    title: "Vocht- en schimmelaanpak huurwoningen",
+    description:
+      "Een opzichter komt langs, meet het vocht en maakt een plan: ventilatie, isolatie of herstel. De huurder krijgt uitleg over luchten en stoken.",
+    howToRequest: "Huurders melden het bij de corporatie. Partners kunnen een melding doorzetten met toestemming van de huurder.",
+    organisation: "woonwenz",
+    themes: ["wonen"],
+  },
+  {
+    title: "Buurtbemiddeling",
+    description:
+      "Getrainde vrijwilligers helpen buren om samen een oplossing te vinden bij burenruzies over geluid, parkeren of de tuin.",
+    howToRequest: "Aanmelden kan door de bewoner zelf of door een partner, met de toestemming van de bewoner.",
+    organisation: "bewonersondersteuning",
+    themes: ["samenleven", "overlast"],
+  },
+  {
+    title: "Jongerenwerk op straat",
+    description:
+      "Jongerenwerkers gaan op vaste avonden langs plekken waar jongeren samenkomen. Ze praten met de jongeren en zoeken samen naar een eigen plek.",
+    howToRequest: "Vraag het aan bij het jongerenwerk, met de plek en de tijden.",
+    organisation: "synthese",
+    themes: ["jongeren", "overlast"],
+  },
+  {
+    title: "Buurtpreventieteam",
+    description: "Bewoners lopen samen met de wijkagent rondes door de buurt en geven onveilige plekken door.",
+    howToRequest: "Bewoners melden zich aan bij de wijkagent.",
+    organisation: "politie",
+    themes: ["overlast", "verlichting"],
+  },
+];

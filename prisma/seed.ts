@@ -14,7 +14,8 @@ import { bboxOfGeometry, findBuurt, polygonCentroid, type Bbox, type LatLng } fr
 import type { IssueStatus } from "~/domain/issue-status";
 import { DEFAULT_THEMES, type ThemeCode } from "~/domain/themes";
 import { hashPassword } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { audit } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
 import { changeStatus } from "~/utils/issue-status.server";
 import { bumpIssuesVersion } from "~/utils/issues.server";
 import {
@@ -25,7 +26,9 @@ import {
   HOME_BUURT_BEWONER,
   HOME_BUURT_BEWONER2,
   ORG_ACTOR_EMAIL,
+  DEMO_SOLUTIONS,
   ORGANISATIONS,
+  PARTNERSHIP,
   PLACE_DESCRIPTIONS,
   RECURRING_PATTERNS,
   REOPEN_MESSAGES,
@@ -243,6 +246,8 @@ type DemoIssue = {
   supporters: { resident: number; at: Date }[];
   comments: { author: number; body: string; at: Date }[];
   owner: OrgKey | null;
+  /** Part of a recurring pattern: triaged as structural. */
+  recurring: boolean;
   steps: Step[];
 };
 
@@ -505,6 +510,7 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
       supporters,
       comments,
       owner,
+      recurring: draft.kind === "pattern",
       steps: steps.map((step) => ({
         ...step,
         publicMessage: fill(step.publicMessage, { org: orgName }),
@@ -560,7 +566,9 @@ function planStatus(theme: ThemeCode, createdAt: Date, now: Date, random: Random
       path = ["getrieerd"];
       break;
     case "in_behandeling":
-      path = random.chance(0.8) ? ["getrieerd", "in_behandeling"] : ["in_behandeling"];
+      // Every handled issue was triaged first (the four questions); the roll keeps the demo stable.
+      random.chance(0.8);
+      path = ["getrieerd", "in_behandeling"];
       break;
     case "opgelost": {
       const roll = random.next();
@@ -569,7 +577,7 @@ function planStatus(theme: ThemeCode, createdAt: Date, now: Date, random: Random
           ? ["getrieerd", "in_behandeling", "opgelost"]
           : roll < 0.8
             ? ["getrieerd", "opgelost"]
-            : ["opgelost"];
+            : ["getrieerd", "opgelost"];
       break;
     }
     case "gesloten_niet_opgelost":
@@ -658,6 +666,7 @@ async function insertDemoData(buurten: SeedBuurt[]) {
         buurtCode?: string;
         roles?: string[];
         organisation?: OrgKey;
+        membershipRole?: "member" | "coordinator";
       }) => {
         const createdAt = new Date(now.getTime() - random.int(380, 720) * DAY);
         const user = await tx.user.create({
@@ -680,7 +689,7 @@ async function insertDemoData(buurten: SeedBuurt[]) {
                   memberships: {
                     create: {
                       organisationId: organisationId.get(input.organisation)!,
-                      role: "member",
+                      role: input.membershipRole ?? "member",
                       createdAt,
                     },
                   },
@@ -696,6 +705,33 @@ async function insertDemoData(buurten: SeedBuurt[]) {
       for (const resident of plan.residents) residentIds.push(await createUser(resident));
       const partnerIds = new Map<string, string>();
       for (const account of DEMO_ACCOUNTS.slice(2)) partnerIds.set(account.email, await createUser(account));
+
+      // The partnerschapskaart and the oplossingenbank, so triage has a trekker and solutions.
+      for (const [code, roles] of Object.entries(PARTNERSHIP) as [ThemeCode, (typeof PARTNERSHIP)[ThemeCode]][]) {
+        for (const [org, role] of Object.entries(roles) as [OrgKey, string][]) {
+          await tx.partnershipRole.create({
+            data: { organisationId: organisationId.get(org)!, themeId: themeId.get(code)!, role },
+          });
+        }
+      }
+      const solutionsByTheme = new Map<ThemeCode, string[]>();
+      for (const solution of DEMO_SOLUTIONS) {
+        const createdAt = new Date(now.getTime() - 400 * DAY);
+        const { id } = await tx.solution.create({
+          data: {
+            title: solution.title,
+            description: solution.description,
+            howToRequest: solution.howToRequest,
+            responsibleOrganisationId: organisationId.get(solution.organisation)!,
+            createdById: partnerIds.get(ORG_ACTOR_EMAIL[solution.organisation] ?? "") ?? null,
+            createdAt,
+            updatedAt: createdAt,
+            themes: { create: solution.themes.map((code) => ({ themeId: themeId.get(code)! })) },
+          },
+          select: { id: true },
+        });
+        for (const code of solution.themes) solutionsByTheme.set(code, [...(solutionsByTheme.get(code) ?? []), id]);
+      }
 
       for (const issue of plan.issues) {
         const theme = themeId.get(issue.theme);
@@ -738,6 +774,8 @@ async function insertDemoData(buurten: SeedBuurt[]) {
             createdAt: issue.createdAt,
           },
         });
+        // Reporters follow their own issue, as in the app.
+        await tx.follow.create({ data: { userId: reporterId, issueId, createdAt: issue.createdAt } });
         await tx.support.createMany({
           data: [
             { issueId, userId: reporterId, createdAt: issue.createdAt },
@@ -760,6 +798,17 @@ async function insertDemoData(buurten: SeedBuurt[]) {
           });
         }
         for (const step of issue.steps) {
+          if (step.to === "getrieerd") {
+            await insertDemoTriage(tx, {
+              issueId,
+              issue,
+              at: step.at,
+              actorId,
+              ownerOrganisationId: ownerOrganisationId!,
+              solutionIds: solutionsByTheme.get(issue.theme) ?? [],
+              random,
+            });
+          }
           await changeStatus(tx, {
             issueId,
             to: step.to,
@@ -777,6 +826,56 @@ async function insertDemoData(buurten: SeedBuurt[]) {
     { timeout: 120_000, maxWait: 10_000 },
   );
   return plan;
+}
+
+/** The four answers for a demo issue, as a partner would give them (see triage.server.ts). */
+async function insertDemoTriage(
+  tx: Tx,
+  input: {
+    issueId: number;
+    issue: DemoIssue;
+    at: Date;
+    actorId: string | null;
+    ownerOrganisationId: string;
+    solutionIds: string[];
+    random: Random;
+  },
+) {
+  const { issue, random } = input;
+  const nature = issue.recurring ? "structureel" : "incident";
+  const scope = issue.recurring ? random.pick(["deze_buurt", "heel_blerick"] as const) : "deze_plek";
+  const solutionId = input.solutionIds.length && random.chance(0.7) ? random.pick(input.solutionIds) : null;
+  const decision = await tx.triageDecision.create({
+    data: {
+      issueId: input.issueId,
+      actorId: input.actorId,
+      actorOrganisationId: input.ownerOrganisationId,
+      nature,
+      rationale: issue.recurring
+        ? "Dit is al vaker gemeld op dezelfde plek. Het is een patroon."
+        : "Een losse melding; er zijn geen eerdere meldingen op deze plek.",
+      rationalePublic: issue.recurring,
+      ownerOrganisationId: input.ownerOrganisationId,
+      scope,
+      approach: solutionId ? "bestaande_oplossing" : "nieuwe_aanpak",
+      newApproach: solutionId ? null : "Samen met de bewoners kijken wat hier werkt; eerst een gesprek op straat.",
+      publicMessage: issue.steps.find((step) => step.to === "getrieerd")?.publicMessage ?? "",
+      createdAt: input.at,
+    },
+    select: { id: true },
+  });
+  if (solutionId) {
+    await tx.issueSolution.create({ data: { issueId: input.issueId, solutionId, triageDecisionId: decision.id } });
+  }
+  await tx.issue.update({ where: { id: input.issueId }, data: { nature, scope, triagedAt: input.at } });
+  await audit(tx, {
+    issueId: input.issueId,
+    actorId: input.actorId,
+    action: "triage",
+    before: { owner: null, nature: null, scope: null, status: "nieuw" },
+    after: { owner: input.ownerOrganisationId, nature, scope, solutionIds: solutionId ? [solutionId] : [] },
+    at: input.at,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -295,3 +295,33 @@ export function CheckboxField({ field, label }: { field: FieldMetadata<boolean |
     </label>
   );
 }
+
+/** A select in a GET filter form (no validation): the page reloads with the new query. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  idPrefix = "filter",
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  idPrefix?: string;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={`${idPrefix}-${name}`} className="block text-sm font-semibold">
+        {label}
+      </label>
+      <select id={`${idPrefix}-${name}`} name={name} defaultValue={value} key={value} className="input">
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

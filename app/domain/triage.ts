@@ -34,6 +34,8 @@ export const triageSchema = z
     approach: z.enum(APPROACHES, { error: t("triage.validation.approachRequired") }),
     solutionIds: z.array(id).max(20).optional(),
     newApproach: z.string().trim().max(2000, t("triage.validation.messageTooLong")).optional(),
+    /** With a new approach: continue to the solutions library with the description filled in. */
+    makeSolution: z.boolean().optional(),
     publicMessage: message(t("triage.validation.publicMessageRequired")),
   })
   .superRefine((value, ctx) => {
@@ -46,11 +48,23 @@ export const triageSchema = z
   });
 export type TriageInput = z.infer<typeof triageSchema>;
 
-export const statusSchema = z.object({
-  intent: z.literal("status"),
-  to: z.enum(ISSUE_STATUSES, { error: t("triage.validation.statusRequired") }),
-  closeReason: z.enum(CLOSE_REASONS, { error: t("triage.validation.closeReasonRequired") }).optional(),
-  publicMessage: message(t("triage.validation.publicMessageRequired")),
+export const statusSchema = z
+  .object({
+    intent: z.literal("status"),
+    to: z.enum(ISSUE_STATUSES, { error: t("triage.validation.statusRequired") }),
+    closeReason: z.enum(CLOSE_REASONS, { error: t("triage.validation.closeReasonRequired") }).optional(),
+    publicMessage: message(t("triage.validation.publicMessageRequired")),
+  })
+  .superRefine((value, ctx) => {
+    if (value.to === "gesloten_niet_opgelost" && !value.closeReason) {
+      ctx.addIssue({ code: "custom", path: ["closeReason"], message: t("triage.validation.closeReasonRequired") });
+    }
+  });
+
+/** A resident reopens their own solved issue (the reason is shown publicly). */
+export const reopenSchema = z.object({
+  intent: z.literal("reopen"),
+  reason: message(t("triage.validation.reasonRequired")),
 });
 
 export const publicUpdateSchema = z.object({

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Plus } from "lucide-react";
+import { FilterSelect } from "~/components/forms";
 import { IssueCard } from "~/components/issue-card";
 import { IssueMap } from "~/components/map";
-import { listQueryToSearch, parseListQuery, STATUS_FILTERS, type ListQuery } from "~/domain/issue-filters";
+import { listQueryToSearch, parseListQuery, STATUS_FILTERS } from "~/domain/issue-filters";
 import { plural, t } from "~/i18n";
 import { getSessionUser } from "~/utils/auth.server";
 import { buurtOptions } from "~/utils/buurten.server";
@@ -188,33 +189,6 @@ export default function Home() {
           {t("home.report")}
         </Link>
       </div>
-    </div>
-  );
-}
-
-function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: keyof ListQuery;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={`filter-${name}`} className="block text-sm font-semibold">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value} key={value} className="input">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -11,7 +11,8 @@ import { StatusBadge } from "~/components/status-badge";
 import { SupportButton } from "~/components/support-button";
 import { ThemeIcon } from "~/components/theme-icon";
 import { commentSchema } from "~/domain/comment-schema";
-import { canDeleteComment, hasPermission } from "~/domain/permissions";
+import { canChangeStatus, canDeleteComment, canSeePartnerArea, hasPermission } from "~/domain/permissions";
+import { reopenSchema, triageOutcomeText } from "~/domain/triage";
 import { t } from "~/i18n";
 import { getSessionUser, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/request.server";
@@ -22,6 +23,9 @@ import { hitRateLimit } from "~/utils/rate-limit.server";
 import { recountComments } from "~/utils/sql.server";
 import { supportedIssueIds } from "~/utils/themes.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { getSettings } from "~/utils/settings.server";
+import { ForbiddenError, TransitionError } from "~/utils/issue-status.server";
+import { transitionIssue } from "~/utils/triage.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.issue.title} | ${t("common.appName")}` : t("common.appName") },
@@ -49,7 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       placeDescription: true,
       supportCount: true,
       createdAt: true,
+      closedAt: true,
       duplicateOfId: true,
+      reporterId: true,
+      ownerOrganisationId: true,
       theme: { select: { code: true, name: true } },
       buurt: { select: { code: true, name: true, wijkName: true } },
       reporter: { select: { name: true, anonymisedAt: true, buurt: { select: { name: true } } } },
@@ -59,8 +66,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         select: { fileName: true, width: true, height: true },
         orderBy: { createdAt: "asc" },
       },
+      triageDecisions: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: {
+          nature: true,
+          scope: true,
+          approach: true,
+          rationale: true,
+          rationalePublic: true,
+          ownerOrganisation: { select: { name: true } },
+          solutions: { select: { solution: { select: { id: true, title: true, deletedAt: true } } } },
+        },
+      },
       events: {
-        where: { type: { in: ["created", "status_changed"] } },
+        // Every step with a public message; internal notes live elsewhere and never show here.
+        where: { OR: [{ type: "created" }, { publicMessage: { not: null } }] },
         select: { id: true, type: true, toStatus: true, publicMessage: true, organisationId: true, createdAt: true },
         orderBy: { createdAt: "asc" },
       },
@@ -82,12 +103,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisationIds = [
     ...new Set(issue.events.map((e) => e.organisationId).filter((v): v is string => Boolean(v))),
   ];
-  const [organisations, supported] = await Promise.all([
+  const [organisations, supported, settings] = await Promise.all([
     organisationIds.length
       ? db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })
       : [],
     supportedIssueIds(user?.id, [issue.id]),
+    getSettings(),
   ]);
+  const decision = issue.triageDecisions[0];
+  const solutions = decision?.solutions.map((s) => s.solution).filter((s) => !s.deletedAt) ?? [];
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const reporterName = issue.reporter && !issue.reporter.anonymisedAt ? firstName(issue.reporter.name) : null;
 
@@ -111,6 +135,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       owner: issue.ownerOrganisation?.name ?? null,
       photos: issue.photos,
     },
+    outcome: decision
+      ? {
+          text: triageOutcomeText({
+            nature: decision.nature,
+            scope: decision.scope,
+            ownerName: decision.ownerOrganisation.name,
+            solutionTitles: solutions.map((s) => s.title),
+            newApproach: decision.approach === "nieuwe_aanpak",
+          }),
+          rationale: decision.rationalePublic ? decision.rationale : null,
+          solutions: solutions.map(({ id, title }) => ({ id, title })),
+        }
+      : null,
+    // The reporter reopens here; partners and admins use the partner page.
+    canReopen:
+      user !== null &&
+      user.id === issue.reporterId &&
+      canChangeStatus(user, issue, "heropend", { reopenWindowDays: settings.reopenWindowDays }),
+    reopenWindowDays: settings.reopenWindowDays,
+    isPartner: canSeePartnerArea(user),
     timeline: issue.events.map((event) => ({
       id: event.id,
       type: event.type,
@@ -140,7 +184,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const issue = await findPublicIssue(id, { id: true });
   if (!issue) throw new Response("Niet gevonden", { status: 404 });
-  const submission = parseWithZod(await readFormData(request), { schema: commentSchema });
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "reopen") return reopen(id, user, formData);
+  const submission = parseWithZod(formData, { schema: commentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
 
   if (submission.value.intent === "comment") {
@@ -163,8 +209,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/meldingen/${id}#reacties`, { kind: "info", message: t("issue.comments.removed") });
 }
 
+/** The reporter reopens a solved issue within the window; permission is checked in changeStatus. */
+async function reopen(id: number, user: Awaited<ReturnType<typeof requireUser>>, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: reopenSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await transitionIssue(user, id, { to: "heropend", reason: submission.value.reason });
+  } catch (error) {
+    if (error instanceof ForbiddenError) throw new Response(t("triage.errors.forbidden"), { status: 403 });
+    if (error instanceof TransitionError) {
+      return data(submission.reply({ formErrors: [t("triage.errors.transition")] }), { status: 409 });
+    }
+    throw error;
+  }
+  return redirectWithToast(`/meldingen/${id}`, { kind: "success", message: t("triage.reopen.saved") });
+}
+
 export default function IssuePage() {
-  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now } =
+  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, reopenWindowDays, isPartner } =
     useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
@@ -203,8 +265,43 @@ export default function IssuePage() {
                 , {formatAge(issue.createdAt, now)}
               </span>
             </div>
-            <SupportButton issueId={issue.id} count={issue.supportCount} supported={supported} loggedIn={loggedIn} />
+            <div className="flex flex-wrap items-center gap-3">
+              <SupportButton issueId={issue.id} count={issue.supportCount} supported={supported} loggedIn={loggedIn} />
+              {isPartner ? (
+                <Link to={`/partner/meldingen/${issue.id}`} className="btn-secondary">
+                  {t("issue.page.handle")}
+                </Link>
+              ) : null}
+            </div>
           </header>
+
+          {issue.duplicateOfId ? (
+            <p className="rounded-md border-l-8 border-gray-500 bg-gray-100 p-4">
+              {t("issue.page.duplicateOf", { id: issue.duplicateOfId })}{" "}
+              <Link to={`/meldingen/${issue.duplicateOfId}`}>{t("issue.page.goToKept")}</Link>
+            </p>
+          ) : null}
+
+          {outcome?.text ? (
+            <section aria-labelledby="outcome-title" className="card border-l-8 border-l-primary-700 p-5">
+              <h2 id="outcome-title" className="text-xl font-bold">
+                {t("triage.outcome.title")}
+              </h2>
+              <p className="mt-2 text-lg">{outcome.text}</p>
+              {outcome.rationale ? <p className="mt-2 text-gray-700">{t("triage.outcome.why", { rationale: outcome.rationale })}</p> : null}
+              {outcome.solutions.length ? (
+                <ul className="mt-2 list-disc pl-5">
+                  {outcome.solutions.map((solution) => (
+                    <li key={solution.id}>
+                      <Link to={`/oplossingen/${solution.id}`}>{solution.title}</Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          ) : null}
+
+          {canReopen ? <ReopenForm issueId={issue.id} days={reopenWindowDays} /> : null}
 
           <section aria-labelledby="description-title" className="card p-5">
             <h2 id="description-title" className="sr-only">
@@ -237,10 +334,10 @@ export default function IssuePage() {
                     className="absolute top-1.5 -left-[1.72rem] h-3 w-3 rounded-full border-2 border-white bg-primary-700"
                   />
                   <p className="flex flex-wrap items-center gap-2">
-                    {event.type === "created" ? (
-                      <span className="font-semibold">{t("issue.page.created")}</span>
-                    ) : (
+                    {event.type === "status_changed" ? (
                       <StatusBadge status={event.status ?? "nieuw"} />
+                    ) : (
+                      <span className="font-semibold">{t(`issue.page.events.${eventLabel(event.type)}`)}</span>
                     )}
                     <time dateTime={new Date(event.createdAt).toISOString()} className="text-sm text-gray-700">
                       {formatDateTime(event.createdAt)}
@@ -395,6 +492,38 @@ function Comments({
           </Link>
         </p>
       ) : null}
+    </section>
+  );
+}
+
+const EVENT_LABELS = ["created", "triaged", "public_update", "owner_changed"] as const;
+function eventLabel(type: string) {
+  return EVENT_LABELS.find((label) => label === type) ?? "public_update";
+}
+
+function ReopenForm({ issueId, days }: { issueId: number; days: number }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(reopenSchema, { id: `reopen-${issueId}`, lastResult, shouldValidate: "onSubmit" });
+  const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "reopen";
+  return (
+    <section aria-labelledby="reopen-title" className="card p-5">
+      <h2 id="reopen-title" className="text-xl font-bold">
+        {t("triage.reopen.title")}
+      </h2>
+      <p className="mt-1">{t("triage.reopen.intro", { days })}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+        <input type="hidden" name="intent" value="reopen" />
+        {form.errors?.length ? (
+          <p role="alert" className="font-semibold text-red-700">
+            {form.errors[0]}
+          </p>
+        ) : null}
+        <TextareaField field={fields.reason} label={t("triage.reopen.reason")} rows={3} />
+        <button type="submit" className="btn-secondary" disabled={submitting}>
+          {t("triage.reopen.submit")}
+        </button>
+      </Form>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { FilterSelect } from "~/components/forms";
 import { z } from "zod";
 import { StatusBadge } from "~/components/status-badge";
 import { ThemeIcon } from "~/components/theme-icon";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = querySchema.parse({ ...params, theme: params.theme || undefined, buurt: params.buurt || undefined });
   const myOrganisationIds = user.memberships.map((m) => m.organisationId);
 
-  const [settings, themes, buurten, leadThemes, handovers] = await Promise.all([
+  const [settings, themes, buurten, leadThemes, handovers, owned] = await Promise.all([
     getSettings(),
     activeThemes(),
     buurtOptions(),
@@ -49,6 +50,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
         issue: { select: { id: true, title: true } },
       },
       orderBy: { createdAt: "asc" },
+    }),
+    // What my organisation owns and still has to finish (triaged or being worked on).
+    db.issue.findMany({
+      where: {
+        ...publicIssueWhere(),
+        ownerOrganisationId: { in: myOrganisationIds },
+        status: { in: ["getrieerd", "in_behandeling"] },
+      },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        triagedAt: true,
+        createdAt: true,
+        theme: { select: { name: true, resolutionTargetDays: true } },
+        ownerOrganisation: { select: { name: true } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: MAX_ROWS,
     }),
   ]);
 
@@ -85,13 +105,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     themes: themes.map(({ code, name }) => ({ code, name })),
     buurten,
     handovers,
+    owned: owned.map(({ theme, ...issue }) => ({
+      ...issue,
+      theme: theme.name,
+      overdue: isPastTarget(issue.triagedAt ?? issue.createdAt, now, theme.resolutionTargetDays ?? settings.resolutionTargetDays),
+    })),
+    showOwned: myOrganisationIds.length > 0,
     triageTargetDays: settings.triageTargetDays,
     isPartner: myOrganisationIds.length > 0,
   };
 }
 
 export default function TriageQueue() {
-  const { query, rows, themes, buurten, handovers, triageTargetDays, isPartner } = useLoaderData<typeof loader>();
+  const { query, rows, themes, buurten, handovers, triageTargetDays, isPartner, owned, showOwned } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
@@ -122,9 +148,9 @@ export default function TriageQueue() {
         onChange={(event) => submit(event.currentTarget, { replace: true, preventScrollReset: true })}
         aria-label={t("triage.queue.filters")}
       >
-        <QueueSelect name="theme" label={t("triage.queue.theme")} value={query.theme ?? ""} options={[{ value: "", label: t("home.filters.allThemes") }, ...themes.map((th) => ({ value: th.code, label: th.name }))]} />
-        <QueueSelect name="buurt" label={t("triage.queue.buurt")} value={query.buurt ?? ""} options={[{ value: "", label: t("home.filters.allBuurten") }, ...buurten.map((b) => ({ value: b.code, label: b.name }))]} />
-        <QueueSelect
+        <FilterSelect idPrefix="queue" name="theme" label={t("triage.queue.theme")} value={query.theme ?? ""} options={[{ value: "", label: t("home.filters.allThemes") }, ...themes.map((th) => ({ value: th.code, label: th.name }))]} />
+        <FilterSelect idPrefix="queue" name="buurt" label={t("triage.queue.buurt")} value={query.buurt ?? ""} options={[{ value: "", label: t("home.filters.allBuurten") }, ...buurten.map((b) => ({ value: b.code, label: b.name }))]} />
+        <FilterSelect idPrefix="queue"
           name="age"
           label={t("triage.queue.age")}
           value={query.age}
@@ -134,7 +160,7 @@ export default function TriageQueue() {
             { value: "week", label: t("triage.queue.ageWeek") },
           ]}
         />
-        <QueueSelect
+        <FilterSelect idPrefix="queue"
           name="sort"
           label={t("triage.queue.sort")}
           value={query.sort}
@@ -210,23 +236,34 @@ export default function TriageQueue() {
           </table>
         </div>
       )}
-    </div>
-  );
-}
 
-function QueueSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={`queue-${name}`} className="block text-sm font-semibold">
-        {label}
-      </label>
-      <select id={`queue-${name}`} name={name} defaultValue={value} key={value} className="input">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      {showOwned ? (
+        <section aria-labelledby="owned-title" className="mt-10">
+          <h2 id="owned-title" className="text-2xl font-bold">
+            {t("triage.queue.mineTitle")}
+          </h2>
+          {owned.length === 0 ? (
+            <p className="card mt-3 p-5">{t("triage.queue.mineEmpty")}</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white">
+              {owned.map((issue) => (
+                <li key={issue.id} className="flex flex-wrap items-center gap-3 px-3 py-2">
+                  <StatusBadge status={issue.status} />
+                  <Link to={`/partner/meldingen/${issue.id}`} className="font-semibold">
+                    #{issue.id} {issue.title}
+                  </Link>
+                  <span className="text-sm text-gray-700">
+                    {issue.theme} · {issue.ownerOrganisation?.name}
+                  </span>
+                  {issue.overdue ? (
+                    <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">{t("triage.queue.resolutionOverdue")}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }

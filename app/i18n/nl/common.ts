@@ -13,6 +13,14 @@ export const common = {
     account: "Mijn account",
     menu: "Menu",
     main: "Hoofdmenu",
+    solutions: "Oplossingen",
+    notifications: "Berichten",
+    unread: "ongelezen",
+    workspace: "Werkplek voor partners",
+    forPartners: "Voor partners:",
+    queue: "Werkbak",
+    partnership: "Partnerschapskaart",
+    admin: "Beheer",
   },
   status: {
     nieuw: "Nieuw",
@@ -29,6 +37,7 @@ export const common = {
     optional: "(niet verplicht)",
     errorSummaryTitle: "Er ging iets mis. Verbeter het volgende:",
     honeypotLabel: "Laat dit veld leeg",
+    choose: "Maak een keuze",
   },
   time: {
     justNow: "zojuist",

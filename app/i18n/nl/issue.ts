@@ -29,6 +29,14 @@ export const issue = {
     backToList: "Terug naar alle meldingen",
     locationTitle: "Plek",
     duplicateOf: "Deze melding gaat over hetzelfde als melding {id}.",
+    goToKept: "Ga naar die melding",
+    handle: "Behandelen",
+    events: {
+      created: "Melding gemaakt",
+      triaged: "Opnieuw beoordeeld",
+      public_update: "Nieuws",
+      owner_changed: "Nieuwe eigenaar",
+    },
   },
   comments: {
     title: "Reacties",
