@@ -62,7 +62,7 @@ export function StatusForm({ status, targets }: { status: string; targets: reado
   const [to, setTo] = useState((fields.to.initialValue as string | undefined) ?? "");
   const options = targets.filter((target) => target !== "getrieerd");
   return (
-    <Panel id="status" title={t("triage.status.title")}>
+    <Panel id="status-wijzigen" title={t("triage.status.title")}>
       <p className="mt-2 flex items-center gap-2">
         {t("triage.status.current")} <StatusBadge status={status} />
       </p>
@@ -362,10 +362,10 @@ function describeChange(
     parts.push(`${t(`common.status.${from as IssueStatus}`)} → ${t(`common.status.${to as IssueStatus}`)}`);
   }
   const name = (id: unknown) => (typeof id === "string" ? (orgName.get(id) ?? id) : t("triage.page.noOwner"));
-  const newOwner = after?.owner ?? after?.to;
-  if (newOwner !== undefined && newOwner !== before?.owner) {
-    parts.push(t("triage.audit.owner", { from: name(before?.owner), to: name(newOwner) }));
+  if (after?.owner !== undefined && after.owner !== before?.owner) {
+    parts.push(t("triage.audit.owner", { from: name(before?.owner), to: name(after.owner) }));
   }
+  if (typeof after?.to === "string") parts.push(t("triage.audit.handoverTo", { to: name(after.to) }));
   if (typeof after?.duplicateOf === "number") parts.push(t("triage.audit.duplicateOf", { id: after.duplicateOf }));
   if (typeof after?.duplicateId === "number") parts.push(t("triage.audit.keptFor", { id: after.duplicateId }));
   return parts.map((part) => ` · ${part}`).join("");

@@ -25,6 +25,7 @@
 import { describe, expect, it } from "vitest";
 import { ISSUE_STATUSES, type IssueStatus } from "./issue-status";
 import {
+  canAdminister,
   canClaim,
   canChangeStatus,
   canCreateSolution,
@@ -36,7 +37,9 @@ import {
   canPostPublicUpdate,
   canRespondToHandover,
   canSeePartnerArea,
+  canSetRoles,
   canTriage,
+  canViewPartnershipMap,
   canWriteInternalNote,
   hasPermission,
   isPartner,
@@ -447,6 +450,67 @@ describe("canEditPartnershipRow: admins; coordinators for their own organisation
       expect(canEditPartnershipRow(actor(name), organisationId)).toBe(expected);
     },
   );
+});
+
+describe("canViewPartnershipMap: partner members, steering group members and admins (read-only)", () => {
+  const rows = ACTOR_NAMES.map((name) => {
+    const a = actor(name);
+    const expected = PARTNERS.includes(name) || ADMINS.includes(name) || (!!a && a.roles.includes("steering"));
+    return { name, expected, v: verdict(expected) };
+  });
+
+  it.each(named(rows, (r) => `${r.name} ${r.v} see the partnerschapskaart`))("%s", (_title, { name, expected }) => {
+    expect(canViewPartnershipMap(actor(name))).toBe(expected);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Beheer: admins only; nobody removes their own admin role
+// ---------------------------------------------------------------------------------------------
+
+describe("canAdminister: admins only", () => {
+  const rows = ACTOR_NAMES.map((name) => {
+    const expected = ADMINS.includes(name);
+    return { name, expected, v: verdict(expected) };
+  });
+
+  it.each(named(rows, (r) => `${r.name} ${r.v} manage organisations, people, themes and settings`))(
+    "%s",
+    (_title, { name, expected }) => {
+      expect(canAdminister(actor(name))).toBe(expected);
+    },
+  );
+});
+
+describe("canSetRoles: admins set anyone's roles, but never remove their own admin role", () => {
+  const ROLE_SETS: readonly (readonly Role[])[] = [["resident"], ["resident", "admin"], ["admin"], ["steering"]];
+  const TARGETS = [
+    { label: "themselves", id: (name: ActorName) => actor(name)?.id ?? "nobody" },
+    { label: "someone else", id: () => "user-somebody-else" },
+  ];
+  const rows = ACTOR_NAMES.flatMap((name) =>
+    TARGETS.flatMap((target) =>
+      ROLE_SETS.map((roles) => {
+        const self = target.label === "themselves";
+        const expected = ADMINS.includes(name) && (!self || roles.includes("admin"));
+        return { name, target: target.label, targetId: target.id(name), roles, expected, v: verdict(expected) };
+      }),
+    ),
+  );
+
+  it.each(named(rows, (r) => `${r.name} ${r.v} give ${r.target} the roles [${r.roles.join(", ")}]`))(
+    "%s",
+    (_title, { name, targetId, roles, expected }) => {
+      expect(canSetRoles(actor(name), { id: targetId }, roles)).toBe(expected);
+    },
+  );
+
+  it("another admin may remove an admin's role", () => {
+    const second = { id: "user-admin-2", roles: ["admin"] as Role[], memberships: [] };
+    expect(canSetRoles(ACTORS.admin, second, ["resident"])).toBe(true);
+    expect(canSetRoles(second, ACTORS.admin, ["resident"])).toBe(true);
+    expect(canSetRoles(second, second, ["resident"])).toBe(false);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

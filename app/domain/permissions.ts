@@ -126,8 +126,23 @@ export function canEditPartnershipRow(actor: MaybeActor, organisationId: string)
   return isAdmin(actor) || isCoordinatorOf(actor, organisationId);
 }
 
+/** Partnerschapskaart, read-only: partner members, steering group members and admins. */
 export function canViewPartnershipMap(actor: MaybeActor) {
   return canSeePartnerArea(actor) || (!!actor && actor.roles.includes("steering"));
+}
+
+/** Beheer (organisations, people, themes, settings): admins only. */
+export function canAdminister(actor: MaybeActor) {
+  return hasPermission(actor, "admin:access");
+}
+
+/**
+ * Set a person's global roles: admins, except that nobody takes away their own admin role
+ * (lock-out protection: another admin has to do it, so there is always an admin left).
+ */
+export function canSetRoles(actor: MaybeActor, target: { id: string }, roles: readonly string[]) {
+  if (!actor || !canAdminister(actor)) return false;
+  return actor.id !== target.id || roles.includes("admin");
 }
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -11,6 +11,7 @@ import {
 } from "~/domain/permissions";
 import { db } from "./db.server";
 import { findPublicIssue } from "./issues.server";
+import { trekkerFor } from "./partnership.server";
 import { getSettings } from "./settings.server";
 import { solutionOptionsForTheme } from "./solutions.server";
 
@@ -60,11 +61,7 @@ export async function loadPartnerIssue(actor: Actor, issueId: number) {
         memberships: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
       },
     }),
-    db.partnershipRole.findFirst({
-      where: { themeId: issue.theme.id, role: "trekker" },
-      select: { organisation: { select: { id: true, name: true } } },
-      orderBy: { organisation: { name: "asc" } },
-    }),
+    trekkerFor(issue.theme.id),
     solutionOptionsForTheme(issue.theme.id),
     db.triageDecision.findMany({
       where: { issueId },
@@ -138,7 +135,7 @@ export async function loadPartnerIssue(actor: Actor, issueId: number) {
       name: o.name,
       members: o.memberships.map((m) => m.user),
     })),
-    trekker: trekker?.organisation ?? null,
+    trekker: trekker ? { id: trekker, name: orgName.get(trekker) ?? "" } : null,
     solutionOptions,
     decisions,
     notes: notes.map((note) => ({ ...note, organisationName: note.organisationId ? (orgName.get(note.organisationId) ?? null) : null })),

@@ -164,6 +164,7 @@ export const triage = {
     empty: "Nog niets gebeurd.",
     system: "Systeem",
     owner: "eigenaar {from} → {to}",
+    handoverTo: "aan {to}",
     duplicateOf: "dubbel van melding {id}",
     keptFor: "melding {id} hierin samengevoegd",
     actions: {
