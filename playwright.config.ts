@@ -21,6 +21,9 @@ const launchOptions = debianChromium
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // A real SMTP server on 127.0.0.1:3125 that stores received mail for waitForMail (tests/e2e/mail.ts).
+  // Playwright starts the webServer before global setup; see that file for why this is safe.
+  globalSetup: "./tests/e2e/global-setup.ts",
   // Not test-results/: Playwright empties its outputDir at start, and vitest.json lives there.
   outputDir: "test-results/playwright-artifacts",
   workers: 2, // the machines have 2 cores
@@ -28,7 +31,8 @@ export default defineConfig({
   retries: 0, // tests must be deterministic; a retry would hide flakiness
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous: the map loads Leaflet after hydration, which is slow on a busy 2-core CI machine.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL,

@@ -1,11 +1,17 @@
 // Production HTTP server: Express in front of the Remix build. We own this (instead of
 // remix-serve) to pass the client's address to rate limits, trusting X-Forwarded-For only when
-// TRUST_PROXY says a proxy is in front, and to set cache headers for built assets.
+// TRUST_PROXY says a proxy is in front, to set cache headers for built assets, and to run the
+// job worker (mail, notifications) in this process with a clean stop on SIGTERM.
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
 const build = await import("./build/server/index.js");
+// Exported by app/entry.server.tsx, so the worker is the same bundled code the routes use.
+const { startJobWorker, stopJobWorker } = build.entry.module;
+if (typeof startJobWorker !== "function" || typeof stopJobWorker !== "function") {
+  throw new Error("The server build does not export startJobWorker/stopJobWorker (app/entry.server.tsx)");
+}
 
 const app = express();
 app.disable("x-powered-by");
@@ -32,7 +38,18 @@ const host = process.env.HOST;
 const server = host ? app.listen(port, host, ready) : app.listen(port, ready);
 function ready() {
   console.log(`Buurt Bestuurt draait op http://${host ?? "localhost"}:${port}`);
+  // Polls every JOB_POLL_MS; several app servers may each run one (jobs are claimed atomically).
+  startJobWorker();
 }
+
+let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Stop claiming jobs and let the one in progress finish (a job cut off halfway would wait
+    // for its lock to go stale, 5 minutes), while open requests finish too.
+    const worker = stopJobWorker().catch((error) => console.error("[jobs] stopping the worker failed", error));
+    server.close(() => void worker.then(() => process.exit(0)));
+  });
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The server Playwright starts (playwright.config.ts webServer): a fresh SQLite database in
 // tests/.tmp/e2e.db with migrations and demo data, a production build, and server.mjs on
-// 127.0.0.1:3100. Map tiles point at a closed local port so no test reaches the internet.
+// 127.0.0.1:3100. Map tiles point at a closed local port so no test reaches the internet; mail
+// goes to the test SMTP server on 127.0.0.1:3125 (tests/e2e/global-setup.ts), and the job
+// worker polls every 200 ms so tests see mail quickly.
 // SKIP_BUILD=1 reuses ./build (when you just built it yourself).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -29,6 +31,8 @@ const env = {
   SESSION_SECRET: "e2e-session-secret-not-for-production-0123456789",
   TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
   DEMO_DATA: "true",
+  SMTP_URL: "smtp://127.0.0.1:3125",
+  JOB_POLL_MS: "200",
 };
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);

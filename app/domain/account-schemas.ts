@@ -40,3 +40,8 @@ export const changePasswordSchema = z.object({
   currentPassword: z.string({ error: t("auth.validation.passwordRequired") }).max(200),
   newPassword,
 });
+
+export const forgotPasswordSchema = z.object({ email });
+
+/** Same rules as registration: the new password goes through `newPassword` too. */
+export const resetPasswordSchema = z.object({ password: newPassword });

@@ -85,7 +85,10 @@ export default function LoginPage() {
           {t("auth.login.submit")}
         </button>
       </Form>
-      <p className="mt-6">
+      <p className="mt-4">
+        <Link to="/wachtwoord-vergeten">{t("mail.forgotPassword.loginLink")}</Link>
+      </p>
+      <p className="mt-4">
         {t("auth.login.noAccount")}{" "}
         <Link to={`/registreren${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>
           {t("auth.login.registerLink")}

@@ -8,6 +8,7 @@ import { ArrowLeft, MapPin } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { SmallIssueMap } from "~/components/map";
 import { StatusBadge } from "~/components/status-badge";
+import { FollowButton } from "~/components/follow-button";
 import { SupportButton } from "~/components/support-button";
 import { ThemeIcon } from "~/components/theme-icon";
 import { commentSchema } from "~/domain/comment-schema";
@@ -15,6 +16,7 @@ import { canChangeStatus, canDeleteComment, canSeePartnerArea, hasPermission } f
 import { reopenSchema, triageOutcomeText } from "~/domain/triage";
 import { t } from "~/i18n";
 import { getSessionUser, requireUser } from "~/utils/auth.server";
+import { isFollowing } from "~/utils/follows.server";
 import { readFormData } from "~/utils/request.server";
 import { db } from "~/utils/db.server";
 import { firstName, formatAge, formatDate, formatDateTime } from "~/utils/format";
@@ -103,12 +105,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisationIds = [
     ...new Set(issue.events.map((e) => e.organisationId).filter((v): v is string => Boolean(v))),
   ];
-  const [organisations, supported, settings] = await Promise.all([
+  const [organisations, supported, settings, following] = await Promise.all([
     organisationIds.length
       ? db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })
       : [],
     supportedIssueIds(user?.id, [issue.id]),
     getSettings(),
+    isFollowing(user?.id, issue.id),
   ]);
   const decision = issue.triageDecisions[0];
   const solutions = decision?.solutions.map((s) => s.solution).filter((s) => !s.deletedAt) ?? [];
@@ -172,6 +175,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canDelete: !comment.deletedAt && canDeleteComment(user, comment),
     })),
     supported: supported.length > 0,
+    following,
     loggedIn: Boolean(user),
     canComment: hasPermission(user, "comment:create"),
     justReported: new URL(request.url).searchParams.get("nieuw") === "1",
@@ -226,7 +230,7 @@ async function reopen(id: number, user: Awaited<ReturnType<typeof requireUser>>,
 }
 
 export default function IssuePage() {
-  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, reopenWindowDays, isPartner } =
+  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, following, reopenWindowDays, isPartner } =
     useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
@@ -267,6 +271,7 @@ export default function IssuePage() {
             </div>
             <div className="flex flex-wrap items-center gap-3">
               <SupportButton issueId={issue.id} count={issue.supportCount} supported={supported} loggedIn={loggedIn} />
+              <FollowButton issueId={issue.id} following={following} loggedIn={loggedIn} />
               {isPartner ? (
                 <Link to={`/partner/meldingen/${issue.id}`} className="btn-secondary">
                   {t("issue.page.handle")}

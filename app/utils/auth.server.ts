@@ -16,7 +16,8 @@ export const SESSION_COOKIE = "bb_session";
 const DAY = 24 * 60 * 60 * 1000;
 const SESSION_DAYS = 30;
 
-function hashToken(token: string) {
+/** SHA-256 (hex) of a token: what is stored for session and password-reset tokens. */
+export function hashToken(token: string) {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 

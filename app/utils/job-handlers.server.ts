@@ -1,6 +1,6 @@
 import type { JobType } from "./jobs.server";
 import { sendQueuedEmail } from "./mail.server";
-import { deliverIssueUpdate } from "./notifications.server";
+import { deliverIssueUpdate, deliverNewIssueMail } from "./notifications.server";
 
 /**
  * What each job type does. A handler gets the parsed JSON payload and throws to have the job
@@ -23,4 +23,5 @@ export type JobHandlers = Partial<Record<JobType, JobHandler>>;
 export const jobHandlers: JobHandlers = {
   send_email: sendQueuedEmail,
   notify_issue_update: deliverIssueUpdate,
+  notify_new_issue: deliverNewIssueMail,
 };

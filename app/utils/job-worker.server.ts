@@ -90,7 +90,14 @@ async function runJob(
         ...(failed ? { failedAt: now } : { runAt: new Date(now.getTime() + retryDelayMs(attempts)) }),
       },
     });
-    if (failed) console.error(`[jobs] ${job.type} ${job.id} failed for good after ${attempts} tries: ${message}`);
+    if (failed) {
+      console.error(`[jobs] ${job.type} ${job.id} failed for good after ${attempts} tries: ${message}`);
+    } else {
+      const next = new Date(now.getTime() + retryDelayMs(attempts)).toISOString();
+      console.warn(
+        `[jobs] ${job.type} ${job.id} try ${attempts} of ${job.maxAttempts} failed, next try at ${next}: ${message}`,
+      );
+    }
     return { id: job.id, type: job.type, result: failed ? "failed" : "retry", error: message };
   }
 }

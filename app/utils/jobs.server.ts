@@ -5,10 +5,20 @@ import { db, type Tx } from "./db.server";
  * is written as a Job row in the same transaction as the change, and a worker in the app
  * process runs it (see app/utils/job-worker.server.ts). Several app servers may run workers.
  */
-export type JobType = "notify_issue_update" | "send_email" | (string & {});
+export type JobType = "notify_issue_update" | "notify_new_issue" | "send_email" | (string & {});
 
-export async function enqueueJob(tx: Tx, type: JobType, payload: unknown, runAt: Date = new Date()) {
-  await tx.job.create({ data: { type, payload: JSON.stringify(payload), runAt } });
+/**
+ * Queues a job in the caller's transaction. `id` is for handlers that queue follow-up jobs:
+ * an id derived from their own job id lets a repeated run see that it already queued them.
+ */
+export async function enqueueJob(
+  tx: Tx,
+  type: JobType,
+  payload: unknown,
+  runAt: Date = new Date(),
+  options: { id?: string } = {},
+) {
+  await tx.job.create({ data: { id: options.id, type, payload: JSON.stringify(payload), runAt } });
 }
 
 export function pendingJobCount() {

@@ -30,8 +30,13 @@ const emailMessageSchema = z.object({
   unsubscribeUrl: z.url().optional(),
 });
 
-export async function queueEmail(tx: Tx, message: EmailMessage, runAt: Date = new Date()) {
-  await enqueueJob(tx, "send_email", emailMessageSchema.parse(message), runAt);
+export async function queueEmail(
+  tx: Tx,
+  message: EmailMessage,
+  runAt: Date = new Date(),
+  options: { id?: string } = {},
+) {
+  await enqueueJob(tx, "send_email", emailMessageSchema.parse(message), runAt, options);
 }
 
 let transport: { url: string; transporter: Transporter } | undefined;

@@ -1,6 +1,7 @@
 import type { ReportInput } from "~/domain/report-schema";
 import { db } from "./db.server";
 import { bumpIssuesVersion } from "./issues.server";
+import { queueNewIssueMail } from "./notifications.server";
 
 type NewIssue = {
   input: ReportInput;
@@ -14,7 +15,7 @@ type NewIssue = {
 
 /**
  * Creates a resident's issue with its "created" timeline entry, the reporter's own support
- * (a new issue shows 1) and the photo, in one transaction.
+ * (a new issue shows 1), the reporter's follow, the photo and the mail to the theme's trekker, in one transaction.
  */
 export async function createIssue({ input, reporterId, themeId, buurtCode, lat, lng, photo }: NewIssue) {
   return db.$transaction(async (tx) => {
@@ -31,12 +32,15 @@ export async function createIssue({ input, reporterId, themeId, buurtCode, lat, 
         reporterId,
         supportCount: 1,
         supports: { create: { userId: reporterId } },
+        // Reporters follow their own issue: they hear about every public update.
+        follows: { create: { userId: reporterId } },
         events: { create: { type: "created", actorId: reporterId } },
         ...(photo ? { photos: { create: photo } } : {}),
       },
       select: { id: true },
     });
     await bumpIssuesVersion(tx);
+    await queueNewIssueMail(tx, issue.id);
     return issue;
   });
 }

@@ -8,6 +8,7 @@ const IN_THE_MAAS = { lat: 51.37, lng: 6.165 };
 test("a new resident registers, reports with a map click, and finds the issue in the list and on the map", async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   const suffix = Date.now().toString(36);
   await page.goto("/");
   await page.getByRole("link", { name: "Account maken" }).click();
@@ -46,7 +47,7 @@ test("a new resident registers, reports with a map click, and finds the issue in
     const map = page.getByTestId("issue-map");
     if (!(await marker.count())) await map.dblclick({ position: { x: 200, y: 200 } });
     await expect(marker).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: 30_000 });
 
   await page.goto("/mijn-meldingen");
   await expect(page.getByRole("link", { name: title })).toBeVisible();

@@ -69,7 +69,7 @@ describe("report an issue", () => {
     const id = Number(location.match(/\/meldingen\/(\d+)/)![1]);
     const issue = await db.issue.findUniqueOrThrow({
       where: { id },
-      include: { buurt: true, theme: true, supports: true, events: true },
+      include: { buurt: true, theme: true, supports: true, events: true, follows: true },
     });
     expect(issue.buurt.name).toBe("Blerick-Centrum");
     expect(issue.theme.code).toBe("verlichting");
@@ -78,6 +78,7 @@ describe("report an issue", () => {
     expect(issue.reporterId).toBe(user.id);
     expect(issue.supportCount).toBe(1);
     expect(issue.supports.map((s) => s.userId)).toEqual([user.id]);
+    expect(issue.follows.map((f) => f.userId)).toEqual([user.id]);
     expect(issue.events.map((e) => e.type)).toEqual(["created"]);
     expect(issue.locationApproximate).toBe(false);
   });

@@ -13,6 +13,14 @@ export const mail = {
     inbox: "Al je berichten staan ook op:",
     signature: "Groet,\nBuurt Bestuurt",
   },
+  /** Mail to the members of the theme's trekker organisation about a new issue. */
+  newIssue: {
+    subject: "Nieuwe melding over {theme}: {title}",
+    greeting: "Hallo {name},",
+    intro: "Er is een nieuwe melding over het thema {theme} in {buurt}.",
+    view: "Bekijk en beoordeel de melding:",
+    why: "Je krijgt deze mail omdat {organisation} trekker is voor het thema {theme}.",
+  },
   passwordReset: {
     subject: "Nieuw wachtwoord voor Buurt Bestuurt",
     greeting: "Hallo {name},",
@@ -24,7 +32,8 @@ export const mail = {
   forgotPassword: {
     loginLink: "Wachtwoord vergeten?",
     title: "Wachtwoord vergeten",
-    intro: "Vul het e-mailadres van je account in. We sturen je een mail met een link om een nieuw wachtwoord te kiezen.",
+    intro:
+      "Vul het e-mailadres van je account in. We sturen je een mail met een link om een nieuw wachtwoord te kiezen.",
     email: "E-mailadres",
     submit: "Stuur mij een link",
     sentTitle: "Kijk in je mail",
@@ -41,14 +50,15 @@ export const mail = {
     passwordHint: "Minstens 10 tekens. Een zin van een paar woorden is makkelijk te onthouden.",
     submit: "Wachtwoord opslaan",
     invalidTitle: "Deze link werkt niet meer",
-    invalid:
-      "De link is te oud of al gebruikt. Een link werkt 1 uur en maar één keer. Vraag een nieuwe link aan.",
+    invalid: "De link is te oud of al gebruikt. Een link werkt 1 uur en maar één keer. Vraag een nieuwe link aan.",
     requestNew: "Nieuwe link aanvragen",
+    done: "Je wachtwoord is gewijzigd. Je bent ingelogd.",
   },
   unsubscribe: {
     titleIssue: "Geen mail meer over deze melding",
     titleAll: "Geen mail meer van Buurt Bestuurt",
-    questionIssue: "Wil je geen mail meer krijgen over de melding \u201c{title}\u201d? Je volgt de melding dan niet meer.",
+    questionIssue:
+      "Wil je geen mail meer krijgen over de melding \u201c{title}\u201d? Je volgt de melding dan niet meer.",
     questionIssueGone: "Wil je geen mail meer krijgen over deze melding? Je volgt de melding dan niet meer.",
     questionAll: "Wil je helemaal geen mail meer van Buurt Bestuurt krijgen?",
     inAppHint: "Berichten over je eigen meldingen blijven zichtbaar op de pagina Berichten als je inlogt.",
@@ -76,5 +86,8 @@ export const mail = {
     subject: "Onderwerp",
     time: "Tijd",
     transport: "Verzonden via",
+    transportLocal: "niet verstuurd, alleen hier bewaard",
+    transportSmtp: "mailserver",
+    text: "Inhoud",
   },
 };

@@ -54,5 +54,7 @@ export const notifications = {
     hint: "Je krijgt een bericht als er iets verandert.",
     tooMany: "Je volgt erg veel meldingen achter elkaar. Wacht een minuut.",
     unknownAction: "Onbekende actie.",
+    followed: "Je volgt deze melding. Je krijgt een bericht als er iets verandert.",
+    unfollowed: "Je volgt deze melding niet meer.",
   },
 };

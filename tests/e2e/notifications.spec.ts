@@ -1,0 +1,37 @@
+import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+
+test("a resident follows an issue and reads their messages on /berichten", async ({ page, db, insertUser, login }) => {
+  const user = await insertUser();
+  await login(page, user);
+  const issue = await db.issue.findFirstOrThrow({ where: { visibility: "public" }, orderBy: { id: "asc" } });
+
+  await page.goto(`/meldingen/${issue.id}`);
+  const follow = page.getByRole("button", { name: "Volgen" });
+  await expect(follow).toHaveAttribute("aria-pressed", "false");
+  await follow.click();
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => db.follow.count({ where: { userId: user.id, issueId: issue.id } })).toBe(1);
+
+  // What the worker writes for an update (tests/integration/notifications.test.ts covers the delivery).
+  await db.notification.create({
+    data: {
+      userId: user.id,
+      issueId: issue.id,
+      type: "public_update",
+      title: "Nieuw bericht over een melding die je volgt",
+      body: "De aannemer komt donderdag.",
+    },
+  });
+  await page.goto("/berichten");
+  const main = page.getByRole("main");
+  await expect(main.getByText("1 ongelezen")).toBeVisible();
+  await expect(page.getByText("De aannemer komt donderdag.")).toBeVisible();
+  await expect(page.getByRole("link", { name: `Bekijk de melding: ${issue.title}` })).toHaveAttribute(
+    "href",
+    `/meldingen/${issue.id}`,
+  );
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Alles gelezen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Alle berichten staan op gelezen." })).toBeVisible();
+  await expect(main.getByText("0 ongelezen")).toBeVisible();
+});
