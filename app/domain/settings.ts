@@ -13,6 +13,12 @@ export const settingsSchema = z.object({
   agendaSupportThreshold: z.number().int().min(1).max(1000),
   /** The reporter may reopen a solved issue within this many days. */
   reopenWindowDays: z.number().int().min(1).max(365),
+  /** "Mogelijk structureel": at least this many issues of one theme close together... */
+  signalMinIssues: z.number().int().min(2).max(50),
+  /** ...created within this many days (rolling window)... */
+  signalWindowDays: z.number().int().min(7).max(365),
+  /** ...each within this many metres of the group's centre. */
+  signalRadiusMeters: z.number().int().min(25).max(2000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -21,6 +27,9 @@ export const DEFAULT_SETTINGS: Settings = {
   resolutionTargetDays: 20,
   agendaSupportThreshold: 10,
   reopenWindowDays: 30,
+  signalMinIssues: 3,
+  signalWindowDays: 90,
+  signalRadiusMeters: 250,
 };
 
 /** Working days are counted in this time zone (weekends and Dutch public holidays skipped). */

@@ -40,6 +40,9 @@ const FIELDS: { key: keyof Settings; label: MessageKey; hint: MessageKey }[] = [
     hint: "admin.settings.agendaSupportThresholdHint",
   },
   { key: "reopenWindowDays", label: "admin.settings.reopenWindowDays", hint: "admin.settings.reopenWindowDaysHint" },
+  { key: "signalMinIssues", label: "admin.settings.signalMinIssues", hint: "admin.settings.signalMinIssuesHint" },
+  { key: "signalWindowDays", label: "admin.settings.signalWindowDays", hint: "admin.settings.signalWindowDaysHint" },
+  { key: "signalRadiusMeters", label: "admin.settings.signalRadiusMeters", hint: "admin.settings.signalRadiusMetersHint" },
 ];
 
 export default function AdminSettings() {

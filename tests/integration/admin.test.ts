@@ -561,6 +561,9 @@ describe("settings", () => {
     resolutionTargetDays: "25",
     agendaSupportThreshold: "12",
     reopenWindowDays: "14",
+    signalMinIssues: "4",
+    signalWindowDays: "60",
+    signalRadiusMeters: "300",
   };
 
   test("defaults without stored rows; an admin saves new values in the database", async () => {
@@ -577,13 +580,24 @@ describe("settings", () => {
       resolutionTargetDays: 25,
       agendaSupportThreshold: 12,
       reopenWindowDays: 14,
+      signalMinIssues: 4,
+      signalWindowDays: 60,
+      signalRadiusMeters: 300,
     });
     expect(await db.setting.findUnique({ where: { key: "triageTargetDays" } })).toMatchObject({ value: "3" });
 
     // Put the defaults back for the other tests in this file.
     await run(settingsAction as Handler, "/admin/instellingen", {
       cookie: admin.cookie,
-      form: { triageTargetDays: "5", resolutionTargetDays: "20", agendaSupportThreshold: "10", reopenWindowDays: "30" },
+      form: {
+        triageTargetDays: "5",
+        resolutionTargetDays: "20",
+        agendaSupportThreshold: "10",
+        reopenWindowDays: "30",
+        signalMinIssues: "3",
+        signalWindowDays: "90",
+        signalRadiusMeters: "250",
+      },
     });
   });
 
