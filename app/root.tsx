@@ -16,7 +16,13 @@ import {
 import { data } from "@remix-run/node";
 import { useEffect, useState } from "react";
 import { t } from "~/i18n";
-import { canAdminister, canSeePartnerArea, canViewPartnershipMap } from "~/domain/permissions";
+import {
+  canAdminister,
+  canSeePartnerArea,
+  canViewDashboard,
+  canViewInterestMap,
+  canViewPartnershipMap,
+} from "~/domain/permissions";
 import { getSessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicEnv } from "~/utils/env.server";
@@ -45,7 +51,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unread,
         workspace: {
           queue: canSeePartnerArea(user),
+          dashboard: canViewDashboard(user),
           partnership: canViewPartnershipMap(user),
+          interests: canViewInterestMap(user),
           admin: canAdminister(user),
         },
       },
@@ -74,7 +82,9 @@ function Header() {
     : `/inloggen?redirectTo=${encodeURIComponent(here)}`;
   const workspaceLinks = [
     user?.workspace.queue ? { to: "/partner/triage", label: t("common.nav.queue") } : null,
+    user?.workspace.dashboard ? { to: "/stuurgroep", label: t("common.nav.steering") } : null,
     user?.workspace.partnership ? { to: "/partnerschapskaart", label: t("common.nav.partnership") } : null,
+    user?.workspace.interests ? { to: "/belangenkaart", label: t("common.nav.interests") } : null,
     user?.workspace.admin ? { to: "/admin", label: t("common.nav.admin") } : null,
   ].filter((link) => link !== null);
   const items = (
@@ -82,6 +92,11 @@ function Header() {
       <li>
         <NavLink to="/" end className={({ isActive }) => navClass(isActive)}>
           {t("common.nav.home")}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/agenda" className={({ isActive }) => navClass(isActive)}>
+          {t("common.nav.agenda")}
         </NavLink>
       </li>
       <li>

@@ -131,6 +131,28 @@ export function canViewPartnershipMap(actor: MaybeActor) {
   return canSeePartnerArea(actor) || (!!actor && actor.roles.includes("steering"));
 }
 
+export function isSteeringMember(actor: MaybeActor) {
+  return !!actor && actor.roles.includes("steering");
+}
+
+/**
+ * Steering group work: set the residents' agenda (add, order, remove with a reason), meetings
+ * and their minutes and decisions, and the belangenkaart. Steering group members and admins.
+ */
+export function canManageSteering(actor: MaybeActor) {
+  return isSteeringMember(actor) || isAdmin(actor);
+}
+
+/** The structural trends dashboard (/stuurgroep): steering group, partner members, admins. */
+export function canViewDashboard(actor: MaybeActor) {
+  return isSteeringMember(actor) || canSeePartnerArea(actor);
+}
+
+/** The belangenkaart, read-only: partner members, steering group members and admins. */
+export function canViewInterestMap(actor: MaybeActor) {
+  return canViewDashboard(actor);
+}
+
 /** Beheer (organisations, people, themes, settings): admins only. */
 export function canAdminister(actor: MaybeActor) {
   return hasPermission(actor, "admin:access");

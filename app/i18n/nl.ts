@@ -1,14 +1,17 @@
 import { admin } from "./nl/admin";
 import { auth } from "./nl/auth";
 import { common } from "./nl/common";
+import { dashboard } from "./nl/dashboard";
 import { home } from "./nl/home";
+import { interests } from "./nl/interests";
 import { issue } from "./nl/issue";
 import { mail } from "./nl/mail";
 import { map } from "./nl/map";
 import { notifications } from "./nl/notifications";
 import { report } from "./nl/report";
 import { solutions } from "./nl/solutions";
+import { steering } from "./nl/steering";
 import { triage } from "./nl/triage";
 
 /** The Dutch catalogue (B1 level, "je"). One file per feature under ./nl/. */
-export const nl = { common, admin, auth, home, issue, map, report, mail, notifications, solutions, triage };
+export const nl = { common, admin, auth, home, issue, map, report, mail, notifications, solutions, triage, steering, dashboard, interests };
