@@ -1,8 +1,10 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { ArrowLeft } from "lucide-react";
-import { ORGANISATION_TYPES, type OrganisationType } from "~/domain/admin-schemas";
+import { ORGANISATION_TYPES, settingBounds, type OrganisationType } from "~/domain/admin-schemas";
 import { MEMBERSHIP_ROLES, ROLES, type MembershipRole, type Role } from "~/domain/permissions";
 import { t } from "~/i18n";
+import { ErrorSummary, SelectField, TextareaField, TextField } from "./forms";
 
 /** Small shared pieces of the admin pages (/admin/*). */
 
@@ -56,4 +58,79 @@ export function firstError(result: { error?: Record<string, string[] | null> | n
   return Object.values(result?.error ?? {})
     .flatMap((messages) => messages ?? [])
     .at(0);
+}
+
+type TextFieldMeta = FieldMetadata<string | undefined | null> | FieldMetadata<string>;
+
+/** Name, type and contact email of an organisation: the same fields when adding and editing. */
+export function OrganisationFields({
+  fields,
+  formErrors,
+}: {
+  fields: { name: TextFieldMeta; type: TextFieldMeta; contactEmail: TextFieldMeta };
+  formErrors?: string[];
+}) {
+  return (
+    <>
+      <ErrorSummary
+        formErrors={formErrors}
+        items={[
+          { id: fields.name.id, label: t("admin.organisations.name"), errors: fields.name.errors },
+          { id: fields.type.id, label: t("admin.organisations.type"), errors: fields.type.errors },
+          { id: fields.contactEmail.id, label: t("admin.organisations.contactEmail"), errors: fields.contactEmail.errors },
+        ]}
+      />
+      <TextField
+        field={fields.name}
+        label={t("admin.organisations.name")}
+        hint={t("admin.organisations.nameHint")}
+        inputProps={{ maxLength: 100 }}
+      />
+      <SelectField
+        field={fields.type}
+        label={t("admin.organisations.type")}
+        placeholder={t("admin.organisations.typePlaceholder")}
+        options={organisationTypeOptions}
+      />
+      <TextField
+        field={fields.contactEmail}
+        label={t("admin.organisations.contactEmail")}
+        hint={t("admin.organisations.contactEmailHint")}
+        optional
+        type="email"
+        autoComplete="off"
+      />
+    </>
+  );
+}
+
+/** Name, description and resolution target of a theme: the same fields when adding and editing. */
+export function ThemeFields({
+  fields,
+  defaultResolutionDays,
+}: {
+  fields: { name: TextFieldMeta; description: TextFieldMeta; resolutionTargetDays: FieldMetadata<unknown> };
+  defaultResolutionDays: number;
+}) {
+  const bounds = settingBounds("resolutionTargetDays");
+  return (
+    <>
+      <TextField field={fields.name} label={t("admin.themes.name")} hint={t("admin.themes.nameHint")} inputProps={{ maxLength: 80 }} />
+      <TextareaField
+        field={fields.description}
+        label={t("admin.themes.description")}
+        hint={t("admin.themes.descriptionHint")}
+        optional
+        rows={3}
+      />
+      <TextField
+        field={fields.resolutionTargetDays as never}
+        label={t("admin.themes.resolutionTargetDays")}
+        hint={t("admin.themes.resolutionTargetDaysHint", { days: defaultResolutionDays })}
+        optional
+        type="number"
+        inputProps={{ min: bounds.min, max: bounds.max, step: 1, inputMode: "numeric", className: "input w-32" }}
+      />
+    </>
+  );
 }

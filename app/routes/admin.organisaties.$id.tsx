@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BackLink, FormAlert, firstError, membershipRoleOptions, organisationTypeOptions } from "~/components/admin";
-import { ErrorSummary, RadioGroupField, SelectField, TextField, useZodForm } from "~/components/forms";
+import { BackLink, FormAlert, firstError, membershipRoleOptions, OrganisationFields } from "~/components/admin";
+import { ErrorSummary, RadioGroupField, TextField, useZodForm } from "~/components/forms";
 import {
   addMemberSchema,
   removeMemberSchema,
@@ -238,39 +238,8 @@ function DetailsForm({
         {t("admin.organisations.detailsTitle")}
       </h2>
       <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
-        <ErrorSummary
-          formErrors={form.errors}
-          items={[
-            { id: fields.name.id, label: t("admin.organisations.name"), errors: fields.name.errors },
-            { id: fields.type.id, label: t("admin.organisations.type"), errors: fields.type.errors },
-            {
-              id: fields.contactEmail.id,
-              label: t("admin.organisations.contactEmail"),
-              errors: fields.contactEmail.errors,
-            },
-          ]}
-        />
         <input type="hidden" name="intent" value="update" />
-        <TextField
-          field={fields.name}
-          label={t("admin.organisations.name")}
-          hint={t("admin.organisations.nameHint")}
-          inputProps={{ maxLength: 100 }}
-        />
-        <SelectField
-          field={fields.type}
-          label={t("admin.organisations.type")}
-          placeholder={t("admin.organisations.typePlaceholder")}
-          options={organisationTypeOptions}
-        />
-        <TextField
-          field={fields.contactEmail}
-          label={t("admin.organisations.contactEmail")}
-          hint={t("admin.organisations.contactEmailHint")}
-          optional
-          type="email"
-          autoComplete="off"
-        />
+        <OrganisationFields fields={fields} formErrors={form.errors} />
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
           {t("admin.organisations.save")}
         </button>

@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextField, useZodForm } from "~/components/forms";
-import { organisationTypeLabel, organisationTypeOptions } from "~/components/admin";
+import { useZodForm } from "~/components/forms";
+import { organisationTypeLabel, OrganisationFields } from "~/components/admin";
 import { createOrganisationSchema } from "~/domain/admin-schemas";
 import { t } from "~/i18n";
 import { createOrganisation, requireAdmin } from "~/utils/admin.server";
@@ -112,39 +112,8 @@ export default function AdminOrganisations() {
           {t("admin.organisations.createTitle")}
         </h2>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
-          <ErrorSummary
-            formErrors={form.errors}
-            items={[
-              { id: fields.name.id, label: t("admin.organisations.name"), errors: fields.name.errors },
-              { id: fields.type.id, label: t("admin.organisations.type"), errors: fields.type.errors },
-              {
-                id: fields.contactEmail.id,
-                label: t("admin.organisations.contactEmail"),
-                errors: fields.contactEmail.errors,
-              },
-            ]}
-          />
           <input type="hidden" name="intent" value="create" />
-          <TextField
-            field={fields.name}
-            label={t("admin.organisations.name")}
-            hint={t("admin.organisations.nameHint")}
-            inputProps={{ maxLength: 100 }}
-          />
-          <SelectField
-            field={fields.type}
-            label={t("admin.organisations.type")}
-            placeholder={t("admin.organisations.typePlaceholder")}
-            options={organisationTypeOptions}
-          />
-          <TextField
-            field={fields.contactEmail}
-            label={t("admin.organisations.contactEmail")}
-            hint={t("admin.organisations.contactEmailHint")}
-            optional
-            type="email"
-            autoComplete="off"
-          />
+          <OrganisationFields fields={fields} formErrors={form.errors} />
           <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
             {t("admin.organisations.create")}
           </button>

@@ -3,10 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BackLink } from "~/components/admin";
-import { ErrorSummary, TextareaField, TextField, useZodForm } from "~/components/forms";
+import { BackLink, ThemeFields } from "~/components/admin";
+import { ErrorSummary, useZodForm } from "~/components/forms";
 import { ThemeIcon } from "~/components/theme-icon";
-import { retireThemeSchema, settingBounds, updateThemeSchema } from "~/domain/admin-schemas";
+import { retireThemeSchema, updateThemeSchema } from "~/domain/admin-schemas";
 import { t } from "~/i18n";
 import { notFound, parseRecordId, requireAdmin, setThemeRetired, updateTheme } from "~/utils/admin.server";
 import { db } from "~/utils/db.server";
@@ -91,7 +91,6 @@ export default function AdminTheme() {
       resolutionTargetDays: (theme.resolutionTargetDays ?? undefined) as never,
     },
   });
-  const bounds = settingBounds("resolutionTargetDays");
 
   return (
     <>
@@ -127,27 +126,7 @@ export default function AdminTheme() {
               </p>
               <p className="text-sm text-gray-700">{t("admin.themes.codeFixed", { code: theme.code })}</p>
             </div>
-            <TextField
-              field={fields.name}
-              label={t("admin.themes.name")}
-              hint={t("admin.themes.nameHint")}
-              inputProps={{ maxLength: 80 }}
-            />
-            <TextareaField
-              field={fields.description}
-              label={t("admin.themes.description")}
-              hint={t("admin.themes.descriptionHint")}
-              optional
-              rows={3}
-            />
-            <TextField
-              field={fields.resolutionTargetDays as never}
-              label={t("admin.themes.resolutionTargetDays")}
-              hint={t("admin.themes.resolutionTargetDaysHint", { days: defaultResolutionDays })}
-              optional
-              type="number"
-              inputProps={{ min: bounds.min, max: bounds.max, step: 1, inputMode: "numeric", className: "input w-32" }}
-            />
+            <ThemeFields fields={fields} defaultResolutionDays={defaultResolutionDays} />
             <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
               {t("admin.themes.save")}
             </button>

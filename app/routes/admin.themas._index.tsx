@@ -3,9 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { ErrorSummary, TextareaField, TextField, useZodForm } from "~/components/forms";
+import { ThemeFields } from "~/components/admin";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { ThemeIcon } from "~/components/theme-icon";
-import { createThemeSchema, retireThemeSchema, settingBounds } from "~/domain/admin-schemas";
+import { createThemeSchema, retireThemeSchema } from "~/domain/admin-schemas";
 import { t } from "~/i18n";
 import { createTheme, requireAdmin, setThemeRetired } from "~/utils/admin.server";
 import { db } from "~/utils/db.server";
@@ -193,7 +194,6 @@ function CreateThemeForm({
 }) {
   const navigation = useNavigation();
   const [form, fields] = useZodForm(createThemeSchema, { id: "create-theme", lastResult });
-  const bounds = settingBounds("resolutionTargetDays");
   return (
     <section aria-labelledby="create-theme-title" className="card mt-8 max-w-2xl p-5">
       <h2 id="create-theme-title" className="text-xl font-bold">
@@ -221,27 +221,7 @@ function CreateThemeForm({
           autoComplete="off"
           inputProps={{ maxLength: 40, spellCheck: false, autoCapitalize: "none" }}
         />
-        <TextField
-          field={fields.name}
-          label={t("admin.themes.name")}
-          hint={t("admin.themes.nameHint")}
-          inputProps={{ maxLength: 80 }}
-        />
-        <TextareaField
-          field={fields.description}
-          label={t("admin.themes.description")}
-          hint={t("admin.themes.descriptionHint")}
-          optional
-          rows={3}
-        />
-        <TextField
-          field={fields.resolutionTargetDays as never}
-          label={t("admin.themes.resolutionTargetDays")}
-          hint={t("admin.themes.resolutionTargetDaysHint", { days: defaultResolutionDays })}
-          optional
-          type="number"
-          inputProps={{ min: bounds.min, max: bounds.max, step: 1, inputMode: "numeric", className: "input w-32" }}
-        />
+        <ThemeFields fields={fields} defaultResolutionDays={defaultResolutionDays} />
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
           {t("admin.themes.create")}
         </button>
