@@ -545,7 +545,8 @@ function buildDemoPlan(buurten: SeedBuurt[], now: Date, random: Random) {
 /** A status history along the workflow, with times after creation and not in the future. */
 function planStatus(theme: ThemeCode, createdAt: Date, now: Date, random: Random): Step[] {
   const age = now.getTime() - createdAt.getTime();
-  if (age < 2 * DAY || random.chance(age < 30 * DAY ? 0.6 : 0.4)) return [];
+  // Partners keep up: recent issues often wait in the werkbak, older ones almost never.
+  if (age < 2 * DAY || random.chance(age < 14 * DAY ? 0.6 : 0.05)) return [];
 
   let target = random.weighted(
     [
