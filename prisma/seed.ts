@@ -45,6 +45,7 @@ import {
   type IssueText,
   type OrgKey,
 } from "./seed-data";
+import { seedInterests } from "./seed-interests";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -715,6 +716,7 @@ async function insertDemoData(buurten: SeedBuurt[]) {
           });
         }
       }
+      await seedInterests(tx, { organisationIds: organisationId, themeIds: themeId });
       const solutionsByTheme = new Map<ThemeCode, string[]>();
       for (const solution of DEMO_SOLUTIONS) {
         const createdAt = new Date(now.getTime() - 400 * DAY);

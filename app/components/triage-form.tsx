@@ -1,7 +1,7 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { APPROACHES, NATURES, SCOPES, triageSchema, type Approach } from "~/domain/triage";
+import { APPROACHES, NATURES, SCOPES, triageSchema, type Approach, type Nature } from "~/domain/triage";
 import { t } from "~/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
 import { CheckboxField, ErrorSummary, RadioGroupField, SelectField, TextareaField, useZodForm } from "./forms";
@@ -33,6 +33,7 @@ export function TriageForm({
   organisations,
   solutionOptions,
   latest,
+  defaultNature,
 }: {
   retriage: boolean;
   theme: { name: string };
@@ -40,6 +41,8 @@ export function TriageForm({
   organisations: Organisation[];
   solutionOptions: SolutionOption[];
   latest: LatestDecision | null;
+  /** Pre-selected answer to question 1 for a first triage (e.g. "structureel" for a signal group). */
+  defaultNature?: Nature;
 }) {
   const lastResult = useIntentResult("triage");
   const navigation = useNavigation();
@@ -60,7 +63,7 @@ export function TriageForm({
           solutionIds: latest.solutions.map((s) => s.solution.id),
           newApproach: latest.newApproach ?? undefined,
         }
-      : { ownerOrganisationId: trekker?.id },
+      : { ownerOrganisationId: trekker?.id, nature: defaultNature },
   });
   const [approach, setApproach] = useState<string>((fields.approach.initialValue as string | undefined) ?? "");
   const [ownerId, setOwnerId] = useState<string>((fields.ownerOrganisationId.initialValue as string | undefined) ?? "");
