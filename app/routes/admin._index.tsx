@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Building2, ChevronRight, Network, Settings, Tags, Users, type LucideIcon } from "lucide-react";
+import { Building2, ChevronRight, MapPinned, Network, Settings, Tags, Users, type LucideIcon } from "lucide-react";
 import { t, type MessageKey } from "~/i18n";
 import { requireAdmin } from "~/utils/admin.server";
 import { db } from "~/utils/db.server";
@@ -30,6 +30,7 @@ const SECTIONS: { to: string; title: MessageKey; text: MessageKey; icon: LucideI
   { to: "/admin/mensen", title: "admin.nav.people", text: "admin.overview.peopleText", icon: Users },
   { to: "/admin/themas", title: "admin.nav.themes", text: "admin.overview.themesText", icon: Tags },
   { to: "/admin/instellingen", title: "admin.nav.settings", text: "admin.overview.settingsText", icon: Settings },
+  { to: "/admin/buurten", title: "admin.nav.buurten", text: "admin.overview.buurtenText", icon: MapPinned },
   {
     to: "/partnerschapskaart",
     title: "admin.nav.partnershipMap",

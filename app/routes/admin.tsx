@@ -15,6 +15,7 @@ const SECTIONS = [
   { to: "/admin/mensen", label: t("admin.nav.people"), end: false },
   { to: "/admin/themas", label: t("admin.nav.themes"), end: false },
   { to: "/admin/instellingen", label: t("admin.nav.settings"), end: false },
+  { to: "/admin/buurten", label: t("admin.nav.buurten"), end: false },
 ];
 
 export default function AdminLayout() {

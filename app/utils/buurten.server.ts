@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import { findBuurt, type BuurtShape, type LatLng } from "~/domain/geo";
+import { audit } from "./audit.server";
 import { db } from "./db.server";
 
 export type BuurtRecord = BuurtShape & { wijkCode: string; center: LatLng };
@@ -50,4 +51,31 @@ export async function buurtOptions() {
   return buurten
     .map((b) => ({ code: b.code, name: b.name, wijkName: b.wijkName }))
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+}
+
+/** Highest population an administrator can enter for one buurt (Blerick's largest has ~5,000). */
+export const MAX_BUURT_POPULATION = 100_000;
+
+/**
+ * Saves buurt populations (null = unknown), only the ones that changed, with an audit entry.
+ * Returns how many buurten changed. Unknown codes are ignored (the form lists every buurt).
+ */
+export async function saveBuurtPopulations(actorId: string, values: Map<string, number | null>) {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.buurt.findMany({ select: { code: true, population: true } });
+    const changed = rows.filter((row) => values.has(row.code) && values.get(row.code) !== row.population);
+    for (const row of changed) {
+      await tx.buurt.update({ where: { code: row.code }, data: { population: values.get(row.code) ?? null } });
+    }
+    if (changed.length) {
+      await audit(tx, {
+        issueId: null,
+        actorId,
+        action: "buurt_population_updated",
+        before: changed.map((row) => ({ code: row.code, population: row.population })),
+        after: changed.map((row) => ({ code: row.code, population: values.get(row.code) ?? null })),
+      });
+    }
+    return changed.length;
+  });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "./db.server";
 
 /**
@@ -94,4 +95,99 @@ export async function claimNextJob(
 /** Follows an issue idempotently: the (userId, issueId) key decides, so races count once. */
 export async function insertFollow(tx: Tx, userId: string, issueId: number, at = new Date()) {
   await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("userId", "issueId", "createdAt") VALUES (${userId}, ${issueId}, ${at})`;
+}
+
+// Structural trends dashboard (/stuurgroep) ---------------------------------------------------
+
+/**
+ * Filters of the dashboard's aggregates. Only public issues count (the same rule as
+ * publicIssueWhere: hidden or unconfirmed issues never reach a figure), created in [start, end).
+ */
+export type DashboardSqlFilter = {
+  start: Date;
+  end: Date;
+  themeId?: string;
+  buurtCode?: string;
+  ownerOrganisationId?: string;
+};
+
+function dashboardWhere(filter: DashboardSqlFilter) {
+  const parts = [
+    Prisma.sql`"visibility" = 'public'`,
+    Prisma.sql`"createdAt" >= ${filter.start}`,
+    Prisma.sql`"createdAt" < ${filter.end}`,
+  ];
+  if (filter.themeId) parts.push(Prisma.sql`"themeId" = ${filter.themeId}`);
+  if (filter.buurtCode) parts.push(Prisma.sql`"buurtCode" = ${filter.buurtCode}`);
+  if (filter.ownerOrganisationId) parts.push(Prisma.sql`"ownerOrganisationId" = ${filter.ownerOrganisationId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+export type ThemeBuurtMonthCount = { themeId: string; buurtCode: string; month: number; nature: string | null; count: number };
+
+/**
+ * Issues per theme x buurt x month x nature in one GROUP BY. Months are Amsterdam calendar
+ * months: `monthEnds` holds the instant each month ends (local midnight of the next 1st), so
+ * the month is a CASE on the stored instant and daylight saving time cannot shift an issue.
+ */
+export async function countIssuesByThemeBuurtMonth(
+  filter: DashboardSqlFilter,
+  monthEnds: readonly Date[],
+  client: Tx = db,
+): Promise<ThemeBuurtMonthCount[]> {
+  const cases = Prisma.join(
+    monthEnds.slice(0, -1).map((end, index) => Prisma.sql`WHEN "createdAt" < ${end} THEN ${index}`),
+    " ",
+  );
+  const month =
+    monthEnds.length > 1 ? Prisma.sql`CASE ${cases} ELSE ${monthEnds.length - 1} END` : Prisma.sql`0`;
+  const rows = await client.$queryRaw<{ themeId: string; buurtCode: string; month: bigint | number; nature: string | null; count: bigint | number }[]>`
+    SELECT "themeId", "buurtCode", ${month} AS "month", "nature", COUNT(*) AS "count"
+    FROM "Issue" WHERE ${dashboardWhere(filter)}
+    GROUP BY "themeId", "buurtCode", 3, "nature"`;
+  return rows.map((row) => ({ ...row, month: Number(row.month), count: Number(row.count) }));
+}
+
+export type IssueDurationRow = {
+  ownerOrganisationId: string;
+  status: string;
+  createdAt: Date;
+  triagedAt: Date | null;
+  firstResponseAt: Date | null;
+  closedAt: Date | null;
+};
+
+/** The dates behind the response-time medians, for issues with an owner (a few columns only). */
+export async function issueDurations(filter: DashboardSqlFilter, client: Tx = db): Promise<IssueDurationRow[]> {
+  const rows = await client.$queryRaw<IssueDurationRow[]>`
+    SELECT "ownerOrganisationId", "status", "createdAt", "triagedAt", "firstResponseAt", "closedAt"
+    FROM "Issue" WHERE ${dashboardWhere(filter)} AND "ownerOrganisationId" IS NOT NULL`;
+  return rows.map((row) => ({
+    ...row,
+    createdAt: new Date(row.createdAt),
+    triagedAt: row.triagedAt ? new Date(row.triagedAt) : null,
+    firstResponseAt: row.firstResponseAt ? new Date(row.firstResponseAt) : null,
+    closedAt: row.closedAt ? new Date(row.closedAt) : null,
+  }));
+}
+
+export type GridCellCount = { row: number; col: number; count: number };
+
+/**
+ * Issues per grid cell (cell size in degrees from a fixed origin), only non-empty cells: the
+ * heat layer never sends single points to the browser. Points lie north-east of the origin, so
+ * truncating the CAST equals flooring.
+ */
+export async function countIssuesByGridCell(
+  filter: DashboardSqlFilter,
+  grid: { originLat: number; originLng: number; cellLat: number; cellLng: number },
+  client: Tx = db,
+): Promise<GridCellCount[]> {
+  const rows = await client.$queryRaw<{ row: bigint | number; col: bigint | number; count: bigint | number }[]>`
+    SELECT CAST(("lat" - ${grid.originLat}) / ${grid.cellLat} AS INTEGER) AS "row",
+           CAST(("lng" - ${grid.originLng}) / ${grid.cellLng} AS INTEGER) AS "col",
+           COUNT(*) AS "count"
+    FROM "Issue" WHERE ${dashboardWhere(filter)}
+    GROUP BY 1, 2`;
+  return rows.map((row) => ({ row: Number(row.row), col: Number(row.col), count: Number(row.count) }));
 }

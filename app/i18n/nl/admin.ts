@@ -7,6 +7,7 @@ export const admin = {
     people: "Mensen",
     themes: "Thema's",
     settings: "Instellingen",
+    buurten: "Buurten",
     partnershipMap: "Partnerschapskaart",
   },
   roles: {
@@ -49,6 +50,7 @@ export const admin = {
     themesText: "Thema's toevoegen, een andere naam geven of stoppen.",
     settingsText: "Hoe snel partners beoordelen en oplossen, en wanneer iets op de agenda komt.",
     partnershipText: "Welke organisatie trekker, bijdrager of geïnformeerd is per thema.",
+    buurtenText: "Het aantal inwoners per buurt, voor de cijfers per 1.000 inwoners.",
   },
   organisations: {
     title: "Organisaties",
@@ -240,6 +242,21 @@ export const admin = {
     emptyThemes: "Er zijn geen actieve thema's.",
     invalidRole: "Kies voor elk thema een rol uit de lijst.",
     unknownTheme: "Een van de thema's bestaat niet meer. Laad de pagina opnieuw en probeer het nog eens.",
+  },
+  buurten: {
+    title: "Buurten",
+    intro:
+      "Vul het aantal inwoners per buurt in, bijvoorbeeld uit de cijfers van het CBS. De stuurgroep ziet dan het aantal meldingen per 1.000 inwoners. Laat een veld leeg als je het aantal niet weet.",
+    caption: "Buurten van Blerick met het aantal inwoners",
+    name: "Buurt",
+    wijk: "Wijk",
+    code: "CBS-code",
+    population: "Aantal inwoners",
+    populationFor: "Aantal inwoners van {name}",
+    optional: "(niet verplicht)",
+    save: "Inwoners opslaan",
+    saved: "Het aantal inwoners is opgeslagen.",
+    unchanged: "Er is niets veranderd.",
   },
   validation: {
     organisationNameRequired: "Vul de naam van de organisatie in.",

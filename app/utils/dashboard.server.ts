@@ -1,0 +1,428 @@
+import {
+  choroplethBreaks,
+  createWorkingDayCounter,
+  dashboardQueryToSearch,
+  gridSpec,
+  median,
+  monthLabel,
+  per1000,
+  resolvePeriod,
+  targetCutoff,
+  type DashboardQuery,
+  type Period,
+} from "~/domain/dashboard";
+import { csvLine, CSV_BOM } from "~/domain/csv";
+import { UNTRIAGED_STATUSES } from "~/domain/issue-status";
+import { canSeePartnerArea, canViewDashboard } from "~/domain/permissions";
+import type { Prisma } from "~/generated/prisma/client";
+import { requireUser } from "./auth.server";
+import { db } from "./db.server";
+import { publicIssueWhere } from "./issues.server";
+import { getSettings } from "./settings.server";
+import {
+  countIssuesByGridCell,
+  countIssuesByThemeBuurtMonth,
+  issueDurations,
+  type DashboardSqlFilter,
+} from "./sql.server";
+
+/**
+ * Figures of the structural trends dashboard (/stuurgroep) and its CSV export. Counting is done
+ * by the database (one GROUP BY per figure, see sql.server.ts); only medians read one row per
+ * owned issue (four dates), and lists are capped.
+ */
+
+/** Dashboard pages: steering group, partner members, admins; logged out: login first; others 403. */
+export async function requireDashboard(request: Request) {
+  const user = await requireUser(request);
+  if (!canViewDashboard(user)) throw new Response("Geen toegang", { status: 403 });
+  return user;
+}
+
+export const NATURES = ["incident", "structureel", "onbeoordeeld"] as const;
+export type NatureKey = (typeof NATURES)[number];
+const natureKey = (nature: string | null): NatureKey =>
+  nature === "incident" ? "incident" : nature === "structureel" ? "structureel" : "onbeoordeeld";
+
+type NatureCounts = Record<NatureKey, number> & { total: number };
+const emptyCounts = (): NatureCounts => ({ incident: 0, structureel: 0, onbeoordeeld: 0, total: 0 });
+function add(counts: NatureCounts, nature: NatureKey, count: number) {
+  counts[nature] += count;
+  counts.total += count;
+}
+
+/** At most this many overdue issues are listed (all are counted). */
+export const OVERDUE_LIST_LIMIT = 20;
+
+export async function dashboardOptions() {
+  const [themes, buurten, organisations] = await Promise.all([
+    db.theme.findMany({
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, code: true, name: true, retiredAt: true, resolutionTargetDays: true },
+    }),
+    // Not the cached loadBuurten(): the population changes when an administrator edits it.
+    db.buurt.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, population: true } }),
+    db.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { themes, buurten, organisations };
+}
+type Options = Awaited<ReturnType<typeof dashboardOptions>>;
+
+/** The SQL filter for a query; null when a filter names something that does not exist (no rows). */
+function sqlFilter(query: DashboardQuery, period: Period, options: Options): DashboardSqlFilter | null {
+  const theme = query.theme ? options.themes.find((th) => th.code === query.theme) : undefined;
+  if (query.theme && !theme) return null;
+  return {
+    start: period.start,
+    end: period.end,
+    themeId: theme?.id,
+    buurtCode: query.buurt,
+    ownerOrganisationId: query.organisatie,
+  };
+}
+
+/** Prisma's version of the same filters (for the lists and the CSV), through publicIssueWhere. */
+function issueWhere(query: DashboardQuery, period?: Period): Prisma.IssueWhereInput {
+  return {
+    ...publicIssueWhere({ theme: query.theme, buurt: query.buurt }),
+    ...(query.organisatie ? { ownerOrganisationId: query.organisatie } : {}),
+    ...(period ? { createdAt: { gte: period.start, lt: period.end } } : {}),
+  };
+}
+
+export async function loadDashboard(query: DashboardQuery, viewer: Parameters<typeof canSeePartnerArea>[0], now = new Date()) {
+  const period = resolvePeriod(query, now);
+  const [options, settings] = await Promise.all([dashboardOptions(), getSettings()]);
+  const filter = sqlFilter(query, period, options);
+  const [counts, durations] = filter
+    ? await Promise.all([
+        countIssuesByThemeBuurtMonth(
+          filter,
+          period.months.map((m) => m.end),
+        ),
+        issueDurations(filter),
+      ])
+    : [[], []];
+
+  const themeById = new Map(options.themes.map((th, index) => [th.id, { ...th, index }]));
+  const buurtByCode = new Map(options.buurten.map((b) => [b.code, b]));
+  const monthCount = period.months.length;
+
+  // Counts ------------------------------------------------------------------------------------
+  const monthly = period.months.map(() => emptyCounts());
+  const totals = emptyCounts();
+  const rowsByKey = new Map<string, { themeId: string; buurtCode: string; months: number[]; counts: NatureCounts }>();
+  const perBuurt = new Map<string, number>();
+  const perTheme = new Map<string, number>();
+  for (const row of counts) {
+    const nature = natureKey(row.nature);
+    add(monthly[row.month], nature, row.count);
+    add(totals, nature, row.count);
+    const key = `${row.themeId}|${row.buurtCode}`;
+    let entry = rowsByKey.get(key);
+    if (!entry) {
+      entry = { themeId: row.themeId, buurtCode: row.buurtCode, months: new Array<number>(monthCount).fill(0), counts: emptyCounts() };
+      rowsByKey.set(key, entry);
+    }
+    entry.months[row.month] += row.count;
+    add(entry.counts, nature, row.count);
+    perBuurt.set(row.buurtCode, (perBuurt.get(row.buurtCode) ?? 0) + row.count);
+    perTheme.set(row.themeId, (perTheme.get(row.themeId) ?? 0) + row.count);
+  }
+
+  const themeBuurtRows = [...rowsByKey.values()]
+    .map((entry) => ({
+      themeCode: themeById.get(entry.themeId)?.code ?? "",
+      themeName: themeById.get(entry.themeId)?.name ?? "",
+      themeIndex: themeById.get(entry.themeId)?.index ?? 0,
+      buurtCode: entry.buurtCode,
+      buurtName: buurtByCode.get(entry.buurtCode)?.name ?? entry.buurtCode,
+      months: entry.months,
+      ...entry.counts,
+    }))
+    .sort((a, b) => a.themeIndex - b.themeIndex || a.buurtName.localeCompare(b.buurtName, "nl"))
+    .map(({ themeIndex: _themeIndex, ...row }) => row);
+
+  // Heat table: themes (rows) x buurten (columns) with at least one issue.
+  const heatThemes = options.themes
+    .filter((th) => perTheme.has(th.id))
+    .map((th) => ({ code: th.code, name: th.name, total: perTheme.get(th.id) ?? 0 }));
+  const heatBuurten = [...perBuurt.entries()]
+    .map(([code, total]) => ({ code, name: buurtByCode.get(code)?.name ?? code, total }))
+    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "nl"));
+  const heatCells: Record<string, number> = {};
+  for (const row of themeBuurtRows) heatCells[`${row.themeCode}|${row.buurtCode}`] = row.total;
+
+  // Choropleth: every buurt, absolute and per 1,000 residents.
+  const buurtFigures = options.buurten
+    .map((b) => {
+      const count = perBuurt.get(b.code) ?? 0;
+      return { code: b.code, name: b.name, count, population: b.population, per1000: per1000(count, b.population) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+
+  // Medians in working days per owner organisation -------------------------------------------
+  const between = createWorkingDayCounter();
+  const perOrganisation = new Map<string, { triage: number[]; firstResponse: number[]; resolution: number[] }>();
+  const all = { triage: [] as number[], firstResponse: [] as number[], resolution: [] as number[] };
+  for (const row of durations) {
+    let entry = perOrganisation.get(row.ownerOrganisationId);
+    if (!entry) {
+      entry = { triage: [], firstResponse: [], resolution: [] };
+      perOrganisation.set(row.ownerOrganisationId, entry);
+    }
+    if (row.triagedAt) {
+      const days = between(row.createdAt, row.triagedAt);
+      entry.triage.push(days);
+      all.triage.push(days);
+    }
+    if (row.firstResponseAt) {
+      const days = between(row.createdAt, row.firstResponseAt);
+      entry.firstResponse.push(days);
+      all.firstResponse.push(days);
+    }
+    if (row.status === "opgelost" && row.closedAt) {
+      const days = between(row.createdAt, row.closedAt);
+      entry.resolution.push(days);
+      all.resolution.push(days);
+    }
+  }
+  const figure = (values: number[]) => ({ median: median(values), count: values.length });
+  const organisationName = new Map(options.organisations.map((o) => [o.id, o.name]));
+  const medians = [...perOrganisation.entries()]
+    .map(([id, values]) => ({
+      organisationId: id,
+      name: organisationName.get(id) ?? id,
+      triage: figure(values.triage),
+      firstResponse: figure(values.firstResponse),
+      resolution: figure(values.resolution),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+
+  // Overdue now (whatever the period: it is about what is late today) -------------------------
+  const overdue = filter ? await overdueIssues(query, settings, options, now) : { triage: [], resolution: [], triageCount: 0, resolutionCount: 0, perOrganisation: [] };
+
+  const openStructural = filter
+    ? await db.issue.count({
+        where: { ...issueWhere(query), nature: "structureel", status: { in: ["getrieerd", "in_behandeling", "heropend"] } },
+      })
+    : 0;
+
+  return {
+    query,
+    search: dashboardQueryToSearch(query),
+    period: {
+      from: period.months[0].key,
+      to: period.months[monthCount - 1].key,
+      months: period.months.map((m) => ({ key: m.key, label: monthLabel(m.key), longLabel: monthLabel(m.key, true) })),
+    },
+    totals,
+    monthly: monthly.map((counts, index) => ({ key: period.months[index].key, ...counts })),
+    themeBuurtRows,
+    heat: { themes: heatThemes, buurten: heatBuurten, cells: heatCells },
+    buurtFigures,
+    breaks: {
+      count: choroplethBreaks(buurtFigures.map((b) => b.count)),
+      per1000: choroplethBreaks(buurtFigures.map((b) => b.per1000 ?? 0)),
+    },
+    medians,
+    overall: { triage: figure(all.triage), firstResponse: figure(all.firstResponse), resolution: figure(all.resolution) },
+    overdue,
+    openStructural,
+    targets: { triageTargetDays: settings.triageTargetDays, resolutionTargetDays: settings.resolutionTargetDays },
+    issueLinkBase: canSeePartnerArea(viewer) ? "/partner/meldingen/" : "/meldingen/",
+    options: {
+      themes: options.themes.map((th) => ({ code: th.code, name: th.name })),
+      buurten: [...options.buurten]
+        .map((b) => ({ code: b.code, name: b.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, "nl")),
+      organisations: options.organisations,
+    },
+  };
+}
+
+async function overdueIssues(
+  query: DashboardQuery,
+  settings: Awaited<ReturnType<typeof getSettings>>,
+  options: Options,
+  now: Date,
+) {
+  const select = {
+    id: true,
+    title: true,
+    status: true,
+    createdAt: true,
+    triagedAt: true,
+    theme: { select: { name: true } },
+    buurt: { select: { name: true } },
+    ownerOrganisation: { select: { name: true } },
+  } satisfies Prisma.IssueSelect;
+  const base = issueWhere(query);
+
+  // Past the triage target: untriaged and created before the cut-off.
+  const triageWhere: Prisma.IssueWhereInput = {
+    ...base,
+    status: { in: [...UNTRIAGED_STATUSES] },
+    createdAt: { lt: targetCutoff(now, settings.triageTargetDays) },
+  };
+  // Past the resolution target: counted from triage (or creation), per group of themes that
+  // share a target, so every group is one indexed comparison in the database.
+  const themesByTarget = new Map<number, string[]>();
+  for (const theme of options.themes) {
+    const days = theme.resolutionTargetDays ?? settings.resolutionTargetDays;
+    themesByTarget.set(days, [...(themesByTarget.get(days) ?? []), theme.id]);
+  }
+  const resolutionWhere: Prisma.IssueWhereInput = {
+    ...base,
+    status: { in: ["getrieerd", "in_behandeling"] },
+    OR: [...themesByTarget.entries()].map(([days, themeIds]) => {
+      const cutoff = targetCutoff(now, days);
+      return {
+        themeId: { in: themeIds },
+        OR: [{ triagedAt: { lt: cutoff } }, { triagedAt: null, createdAt: { lt: cutoff } }],
+      };
+    }),
+  };
+
+  const [triageList, resolutionList, triageGroups, resolutionGroups] = await Promise.all([
+    db.issue.findMany({ where: triageWhere, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: OVERDUE_LIST_LIMIT }),
+    db.issue.findMany({
+      where: resolutionWhere,
+      select,
+      orderBy: [{ triagedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      take: OVERDUE_LIST_LIMIT,
+    }),
+    db.issue.groupBy({ by: ["ownerOrganisationId"], where: triageWhere, _count: { _all: true } }),
+    db.issue.groupBy({ by: ["ownerOrganisationId"], where: resolutionWhere, _count: { _all: true } }),
+  ]);
+
+  const organisationName = new Map(options.organisations.map((o) => [o.id, o.name]));
+  const perOrganisation = new Map<string, { name: string; triage: number; resolution: number }>();
+  const bump = (organisationId: string | null, kind: "triage" | "resolution", count: number) => {
+    const key = organisationId ?? "";
+    const entry = perOrganisation.get(key) ?? { name: organisationName.get(key) ?? "", triage: 0, resolution: 0 };
+    entry[kind] += count;
+    perOrganisation.set(key, entry);
+  };
+  for (const group of triageGroups) bump(group.ownerOrganisationId, "triage", group._count._all);
+  for (const group of resolutionGroups) bump(group.ownerOrganisationId, "resolution", group._count._all);
+  const total = (groups: typeof triageGroups) => groups.reduce((sum, group) => sum + group._count._all, 0);
+
+  const row = (issue: (typeof triageList)[number], since: Date) => ({
+    id: issue.id,
+    title: issue.title,
+    status: issue.status,
+    theme: issue.theme.name,
+    buurt: issue.buurt.name,
+    owner: issue.ownerOrganisation?.name ?? null,
+    since: since.toISOString(),
+  });
+  return {
+    triageCount: total(triageGroups),
+    resolutionCount: total(resolutionGroups),
+    triage: triageList.map((issue) => row(issue, issue.createdAt)),
+    resolution: resolutionList.map((issue) => row(issue, issue.triagedAt ?? issue.createdAt)),
+    perOrganisation: [...perOrganisation.entries()]
+      .map(([id, entry]) => ({ organisationId: id || null, ...entry }))
+      .sort((a, b) => (a.organisationId === null ? 1 : b.organisationId === null ? -1 : a.name.localeCompare(b.name, "nl"))),
+  };
+}
+
+/** Non-empty heat-grid cells (~150 m) for the filtered view, with the grid they belong to. */
+export async function dashboardGrid(query: DashboardQuery, now = new Date()) {
+  const period = resolvePeriod(query, now);
+  const options = await dashboardOptions();
+  const filter = sqlFilter(query, period, options);
+  const spec = gridSpec();
+  const cells = filter ? await countIssuesByGridCell(filter, spec) : [];
+  return { grid: spec, cells: cells.map((c) => [c.row, c.col, c.count] as [number, number, number]) };
+}
+
+// CSV export ---------------------------------------------------------------------------------
+
+export const CSV_HEADER = [
+  "id",
+  "titel",
+  "thema",
+  "buurtcode",
+  "buurt",
+  "status",
+  "aard",
+  "reikwijdte",
+  "aanpak",
+  "nieuwe_aanpak",
+  "eigenaar",
+  "steun",
+  "gemaakt_op",
+  "beoordeeld_op",
+  "eerste_antwoord_op",
+  "gesloten_op",
+  "reden_sluiten",
+  "link",
+];
+
+const CSV_PAGE_SIZE = 2000;
+
+/** The filtered issues as CSV (see app/domain/csv.ts). No internal notes, no reporter. */
+export async function dashboardCsv(query: DashboardQuery, baseUrl: string, now = new Date()) {
+  const period = resolvePeriod(query, now);
+  const select = {
+    id: true,
+    title: true,
+    status: true,
+    nature: true,
+    scope: true,
+    supportCount: true,
+    createdAt: true,
+    triagedAt: true,
+    firstResponseAt: true,
+    closedAt: true,
+    closeReason: true,
+    buurtCode: true,
+    theme: { select: { name: true } },
+    buurt: { select: { name: true } },
+    ownerOrganisation: { select: { name: true } },
+    triageDecisions: { orderBy: { createdAt: "desc" }, take: 1, select: { approach: true, newApproach: true } },
+  } satisfies Prisma.IssueSelect;
+  const chunks = [CSV_BOM + csvLine(CSV_HEADER)];
+  let count = 0;
+  // In pages by id: Prisma loads relations with one IN (...) per page, and SQLite limits the
+  // number of variables in a statement.
+  for (let afterId = 0; ; ) {
+    const issues = await db.issue.findMany({
+      where: { ...issueWhere(query, period), id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: CSV_PAGE_SIZE,
+      select,
+    });
+    for (const issue of issues) {
+      const decision = issue.triageDecisions[0];
+      chunks.push(
+        csvLine([
+          issue.id,
+          issue.title,
+          issue.theme.name,
+          issue.buurtCode,
+          issue.buurt.name,
+          issue.status,
+          issue.nature,
+          issue.scope,
+          decision?.approach,
+          decision?.newApproach,
+          issue.ownerOrganisation?.name,
+          issue.supportCount,
+          issue.createdAt,
+          issue.triagedAt,
+          issue.firstResponseAt,
+          issue.closedAt,
+          issue.closeReason,
+          `${baseUrl}/meldingen/${issue.id}`,
+        ]),
+      );
+    }
+    count += issues.length;
+    if (issues.length < CSV_PAGE_SIZE) break;
+    afterId = issues[issues.length - 1].id;
+  }
+  return { csv: chunks.join(""), count, from: period.months[0].key, to: period.months[period.months.length - 1].key };
+}
