@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Issue_visibility_createdAt_idx" ON "Issue"("visibility", "createdAt");
+
