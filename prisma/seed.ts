@@ -46,6 +46,7 @@ import {
   type OrgKey,
 } from "./seed-data";
 import { seedInterests } from "./seed-interests";
+import { seedSteering } from "./seed-steering";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -824,6 +825,12 @@ async function insertDemoData(buurten: SeedBuurt[]) {
           });
         }
       }
+      await seedSteering(tx, {
+        now,
+        organisationIds: organisationId,
+        steeringUserId: partnerIds.get("stuurgroep@buurtbestuurt.test")!,
+        adminUserId: partnerIds.get("beheer@buurtbestuurt.test")!,
+      });
       await bumpIssuesVersion(tx);
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -3,8 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { CheckboxField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { changePasswordSchema } from "~/domain/account-schemas";
+import { isSteeringMember } from "~/domain/permissions";
+import { steeringConsentSchema } from "~/domain/steering";
+import { redirectWithToast } from "~/utils/toast.server";
 import { t } from "~/i18n";
 import {
   hashPassword,
@@ -24,12 +27,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const buurt = user.buurtCode
     ? await db.buurt.findUnique({ where: { code: user.buurtCode }, select: { name: true } })
     : null;
-  return { name: user.name, email: user.email, buurtName: buurt?.name ?? null };
+  const steering = isSteeringMember(user)
+    ? await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { steeringNamePublicAt: true } })
+    : null;
+  return {
+    name: user.name,
+    email: user.email,
+    buurtName: buurt?.name ?? null,
+    steering: steering ? { namePublic: steering.steeringNamePublicAt !== null } : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await readFormData(request), { schema: changePasswordSchema });
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "steering-consent") return steeringConsent(user, formData);
+  const submission = parseWithZod(formData, { schema: changePasswordSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["currentPassword", "newPassword"] }), { status: 400 });
   }
@@ -61,6 +74,45 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithNewSession(user.id, "/account", { kind: "success", message: t("common.flash.passwordChanged") });
 }
 
+/** A steering group member agrees (or no longer agrees) to be named on /agenda. */
+async function steeringConsent(user: Awaited<ReturnType<typeof requireUser>>, formData: FormData) {
+  if (!isSteeringMember(user)) throw new Response("Geen toegang", { status: 403 });
+  const submission = parseWithZod(formData, { schema: steeringConsentSchema });
+  if (submission.status !== "success") throw new Response("Onbekende keuze", { status: 400 });
+  const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { steeringNamePublicAt: true } });
+  const consent = submission.value.consent === true;
+  await db.user.update({
+    where: { id: user.id },
+    // Keep the original moment of consent when it is confirmed again.
+    data: { steeringNamePublicAt: consent ? (current.steeringNamePublicAt ?? new Date()) : null },
+  });
+  return redirectWithToast("/account", { kind: "success", message: t("steering.account.saved") });
+}
+
+function SteeringConsentForm({ namePublic }: { namePublic: boolean }) {
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(steeringConsentSchema, {
+    id: "steering-consent",
+    lastResult: undefined,
+    defaultValue: { consent: namePublic ? "on" : undefined },
+  });
+  return (
+    <section className="card mt-6 p-5" aria-labelledby="steering-title">
+      <h2 id="steering-title" className="text-xl font-bold">
+        {t("steering.account.title")}
+      </h2>
+      <p className="mt-1">{t("steering.account.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+        <input type="hidden" name="intent" value="steering-consent" />
+        <CheckboxField field={fields.consent} label={t("steering.account.consent")} />
+        <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
+          {t("steering.account.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -82,6 +134,7 @@ export default function AccountPage() {
           <dd>{account.buurtName ?? t("auth.account.noBuurt")}</dd>
         </dl>
       </section>
+      {account.steering ? <SteeringConsentForm namePublic={account.steering.namePublic} /> : null}
       <section className="card mt-6 p-5" aria-labelledby="password-title">
         <h2 id="password-title" className="text-xl font-bold">
           {t("auth.account.changePassword")}

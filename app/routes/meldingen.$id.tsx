@@ -28,6 +28,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { getSettings } from "~/utils/settings.server";
 import { ForbiddenError, TransitionError } from "~/utils/issue-status.server";
 import { transitionIssue } from "~/utils/triage.server";
+import { decisionsForIssue } from "~/utils/meetings.server";
+import { DecisionDetails } from "~/components/steering";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.issue.title} | ${t("common.appName")}` : t("common.appName") },
@@ -105,13 +107,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const organisationIds = [
     ...new Set(issue.events.map((e) => e.organisationId).filter((v): v is string => Boolean(v))),
   ];
-  const [organisations, supported, settings, following] = await Promise.all([
+  const [organisations, supported, settings, following, steeringDecisions] = await Promise.all([
     organisationIds.length
       ? db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, name: true } })
       : [],
     supportedIssueIds(user?.id, [issue.id]),
     getSettings(),
     isFollowing(user?.id, issue.id),
+    decisionsForIssue(issue.id),
   ]);
   const decision = issue.triageDecisions[0];
   const solutions = decision?.solutions.map((s) => s.solution).filter((s) => !s.deletedAt) ?? [];
@@ -174,6 +177,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       authorBuurt: comment.author?.buurt?.name ?? null,
       canDelete: !comment.deletedAt && canDeleteComment(user, comment),
     })),
+    steeringDecisions,
     supported: supported.length > 0,
     following,
     loggedIn: Boolean(user),
@@ -230,7 +234,7 @@ async function reopen(id: number, user: Awaited<ReturnType<typeof requireUser>>,
 }
 
 export default function IssuePage() {
-  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, following, reopenWindowDays, isPartner } =
+  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, following, reopenWindowDays, isPartner, steeringDecisions } =
     useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
@@ -305,6 +309,21 @@ export default function IssuePage() {
               ) : null}
             </section>
           ) : null}
+
+          {steeringDecisions.map((decision) => (
+            <section key={decision.id} aria-labelledby={`besluit-${decision.id}`} className="card border-l-8 border-l-amber-500 p-5">
+              <h2 id={`besluit-${decision.id}`} className="text-xl font-bold">
+                {t("steering.decisions.cardTitle")}
+              </h2>
+              <p className="mt-1 text-sm text-gray-700">
+                {t("steering.decisions.decidedAt", { date: formatDate(decision.createdAt) })} ·{" "}
+                <Link to="/besluiten">{t("steering.decisions.title")}</Link>
+              </p>
+              <div className="mt-3">
+                <DecisionDetails decision={decision} />
+              </div>
+            </section>
+          ))}
 
           {canReopen ? <ReopenForm issueId={issue.id} days={reopenWindowDays} /> : null}
 
@@ -501,7 +520,7 @@ function Comments({
   );
 }
 
-const EVENT_LABELS = ["created", "triaged", "public_update", "owner_changed"] as const;
+const EVENT_LABELS = ["created", "triaged", "public_update", "owner_changed", "decision"] as const;
 function eventLabel(type: string) {
   return EVENT_LABELS.find((label) => label === type) ?? "public_update";
 }

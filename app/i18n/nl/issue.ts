@@ -36,6 +36,7 @@ export const issue = {
       triaged: "Opnieuw beoordeeld",
       public_update: "Nieuws",
       owner_changed: "Nieuwe eigenaar",
+      decision: "Besluit stuurgroep",
     },
   },
   comments: {
