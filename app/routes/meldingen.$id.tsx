@@ -4,13 +4,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { ArrowLeft, MapPin } from "lucide-react";
+import { ArrowLeft } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { SmallIssueMap } from "~/components/map";
 import { StatusBadge } from "~/components/status-badge";
 import { FollowButton } from "~/components/follow-button";
+import { IssueMetaLine, OutcomeCard } from "~/components/issue-parts";
 import { SupportButton } from "~/components/support-button";
-import { ThemeIcon } from "~/components/theme-icon";
 import { commentSchema } from "~/domain/comment-schema";
 import { canChangeStatus, canDeleteComment, canSeePartnerArea, hasPermission } from "~/domain/permissions";
 import { reopenSchema, triageOutcomeText } from "~/domain/triage";
@@ -252,17 +252,7 @@ export default function IssuePage() {
       <article className="mt-3 grid gap-6 md:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
           <header className="space-y-3">
-            <p className="flex flex-wrap items-center gap-2 text-gray-700">
-              <span className="inline-flex items-center gap-1 font-medium text-primary-800">
-                <ThemeIcon code={issue.theme.code} />
-                {issue.theme.name}
-              </span>
-              <span aria-hidden="true">·</span>
-              <span className="inline-flex items-center gap-1">
-                <MapPin aria-hidden="true" className="h-4 w-4" />
-                {issue.buurt.name}
-              </span>
-            </p>
+            <IssueMetaLine theme={issue.theme} buurt={issue.buurt} />
             <h1 className="text-3xl leading-tight font-bold">{issue.title}</h1>
             <div className="flex flex-wrap items-center gap-3">
               <StatusBadge status={issue.status} />
@@ -291,42 +281,6 @@ export default function IssuePage() {
             </p>
           ) : null}
 
-          {outcome?.text ? (
-            <section aria-labelledby="outcome-title" className="card border-l-8 border-l-primary-700 p-5">
-              <h2 id="outcome-title" className="text-xl font-bold">
-                {t("triage.outcome.title")}
-              </h2>
-              <p className="mt-2 text-lg">{outcome.text}</p>
-              {outcome.rationale ? <p className="mt-2 text-gray-700">{t("triage.outcome.why", { rationale: outcome.rationale })}</p> : null}
-              {outcome.solutions.length ? (
-                <ul className="mt-2 list-disc pl-5">
-                  {outcome.solutions.map((solution) => (
-                    <li key={solution.id}>
-                      <Link to={`/oplossingen/${solution.id}`}>{solution.title}</Link>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </section>
-          ) : null}
-
-          {steeringDecisions.map((decision) => (
-            <section key={decision.id} aria-labelledby={`besluit-${decision.id}`} className="card border-l-8 border-l-amber-500 p-5">
-              <h2 id={`besluit-${decision.id}`} className="text-xl font-bold">
-                {t("steering.decisions.cardTitle")}
-              </h2>
-              <p className="mt-1 text-sm text-gray-700">
-                {t("steering.decisions.decidedAt", { date: formatDate(decision.createdAt) })} ·{" "}
-                <Link to="/besluiten">{t("steering.decisions.title")}</Link>
-              </p>
-              <div className="mt-3">
-                <DecisionDetails decision={decision} />
-              </div>
-            </section>
-          ))}
-
-          {canReopen ? <ReopenForm issueId={issue.id} days={reopenWindowDays} /> : null}
-
           <section aria-labelledby="description-title" className="card p-5">
             <h2 id="description-title" className="sr-only">
               {t("issue.page.description")}
@@ -345,6 +299,27 @@ export default function IssuePage() {
               </figure>
             ))}
           </section>
+
+          {outcome?.text ? (
+            <OutcomeCard text={outcome.text} rationale={outcome.rationale} solutions={outcome.solutions} />
+          ) : null}
+
+          {steeringDecisions.map((decision) => (
+            <section key={decision.id} aria-labelledby={`besluit-${decision.id}`} className="card border-l-8 border-l-amber-500 p-5">
+              <h2 id={`besluit-${decision.id}`} className="text-xl font-bold">
+                {t("steering.decisions.cardTitle")}
+              </h2>
+              <p className="mt-1 text-sm text-gray-700">
+                {t("steering.decisions.decidedAt", { date: formatDate(decision.createdAt) })} ·{" "}
+                <Link to="/besluiten">{t("steering.decisions.title")}</Link>
+              </p>
+              <div className="mt-3">
+                <DecisionDetails decision={decision} />
+              </div>
+            </section>
+          ))}
+
+          {canReopen ? <ReopenForm issueId={issue.id} days={reopenWindowDays} /> : null}
 
           <section aria-labelledby="timeline-title" className="card p-5">
             <h2 id="timeline-title" className="text-xl font-bold">

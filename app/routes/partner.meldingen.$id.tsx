@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ArrowLeft, ExternalLink, MapPin } from "lucide-react";
+import { ArrowLeft, ExternalLink } from "lucide-react";
 import type { z } from "zod";
 import {
   AuditTrail,
@@ -14,8 +14,8 @@ import {
   StatusForm,
   TriageHistory,
 } from "~/components/partner-issue";
+import { IssueMetaLine, OutcomeCard } from "~/components/issue-parts";
 import { StatusBadge } from "~/components/status-badge";
-import { ThemeIcon } from "~/components/theme-icon";
 import { TriageForm } from "~/components/triage-form";
 import {
   claimSchema,
@@ -195,19 +195,7 @@ export default function PartnerIssuePage() {
       </Link>
 
       <header className="mt-2 space-y-2">
-        <p className="flex flex-wrap items-center gap-2 text-gray-700">
-          <span className="inline-flex items-center gap-1 font-medium text-primary-800">
-            <ThemeIcon code={issue.theme.code} />
-            {issue.theme.name}
-          </span>
-          <span aria-hidden="true">·</span>
-          <span className="inline-flex items-center gap-1">
-            <MapPin aria-hidden="true" className="h-4 w-4" />
-            {issue.buurt.name}
-          </span>
-          <span aria-hidden="true">·</span>
-          <span>#{issue.id}</span>
-        </p>
+        <IssueMetaLine theme={issue.theme} buurt={issue.buurt} id={issue.id} />
         <h1 className="text-3xl leading-tight font-bold">{issue.title}</h1>
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={issue.status} />
@@ -241,14 +229,7 @@ export default function PartnerIssuePage() {
             ))}
           </section>
 
-          {outcome && !untriaged ? (
-            <section aria-labelledby="outcome-title" className="card border-l-8 border-l-primary-700 p-5">
-              <h2 id="outcome-title" className="text-xl font-bold">
-                {t("triage.outcome.title")}
-              </h2>
-              <p className="mt-2 text-lg">{outcome}</p>
-            </section>
-          ) : null}
+          {outcome && !untriaged ? <OutcomeCard text={outcome} /> : null}
 
           {can.triage ? (
             <TriageForm
