@@ -1,4 +1,6 @@
+import { Suspense, createElement, lazy, type ComponentType } from "react";
 import { useRootData } from "~/root";
+import { useHydrated } from "~/utils/use-hydrated";
 
 /**
  * Parts of the map components that are safe on the server: no Leaflet here (Leaflet touches
@@ -21,4 +23,28 @@ export function cx(...classes: Array<string | false | null | undefined>) {
 /** A calm grey box of the map's size, shown on the server and while Leaflet loads. */
 export function MapSkeleton({ className }: { className: string }) {
   return <div aria-hidden="true" className={cx("animate-pulse bg-[#e8ece9]", className)} />;
+}
+
+/**
+ * A map component that renders Leaflet only in the browser: a grey box of the same size on the
+ * server and until the lazily loaded `*.client.tsx` module is there. `load` is its import.
+ */
+export function clientOnlyMap<Props extends { className?: string }>(
+  load: () => Promise<{ default: ComponentType<Props & TileConfig> }>,
+  defaultClassName: string,
+) {
+  // React's lazy() types trip over generic props; the loaded component is what `load` returns.
+  const Client = lazy(load) as unknown as ComponentType<Props & TileConfig>;
+  return function ClientOnlyMap(props: Props) {
+    const hydrated = useHydrated();
+    const tiles = useTileConfig();
+    const className = props.className ?? defaultClassName;
+    const placeholder = <MapSkeleton className={`rounded-lg border border-gray-300 ${className}`} />;
+    if (!hydrated) return placeholder;
+    return (
+      <Suspense fallback={placeholder}>
+        {createElement(Client, { ...props, className, ...tiles })}
+      </Suspense>
+    );
+  };
 }
