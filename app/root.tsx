@@ -250,6 +250,19 @@ function Footer() {
         <p>{t("common.footer.about")}</p>
         <p>{t("common.footer.attribution")}</p>
         <p>{t("common.footer.demo")}</p>
+        <nav aria-label={t("common.footer.linksLabel")}>
+          <ul className="mt-2 flex flex-wrap gap-x-4">
+            <li>
+              <Link to="/besluiten">{t("common.footer.decisions")}</Link>
+            </li>
+            <li>
+              <Link to="/api">{t("common.footer.api")}</Link>
+            </li>
+            <li>
+              <a href="/feeds/meldingen.xml">{t("common.footer.feed")}</a>
+            </li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

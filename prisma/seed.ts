@@ -46,6 +46,7 @@ import {
   type OrgKey,
 } from "./seed-data";
 import { seedInterests } from "./seed-interests";
+import { seedOpen311 } from "./seed-open311";
 import { seedSteering } from "./seed-steering";
 
 const MINUTE = 60_000;
@@ -825,6 +826,7 @@ async function insertDemoData(buurten: SeedBuurt[]) {
           });
         }
       }
+      await seedOpen311(tx);
       await seedSteering(tx, {
         now,
         organisationIds: organisationId,

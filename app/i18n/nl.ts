@@ -1,4 +1,5 @@
 import { admin } from "./nl/admin";
+import { api } from "./nl/api";
 import { auth } from "./nl/auth";
 import { common } from "./nl/common";
 import { dashboard } from "./nl/dashboard";
@@ -14,4 +15,20 @@ import { steering } from "./nl/steering";
 import { triage } from "./nl/triage";
 
 /** The Dutch catalogue (B1 level, "je"). One file per feature under ./nl/. */
-export const nl = { common, admin, auth, home, issue, map, report, mail, notifications, solutions, triage, steering, dashboard, interests };
+export const nl = {
+  common,
+  admin,
+  auth,
+  home,
+  issue,
+  map,
+  report,
+  mail,
+  notifications,
+  solutions,
+  triage,
+  steering,
+  dashboard,
+  interests,
+  api,
+};

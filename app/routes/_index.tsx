@@ -4,6 +4,7 @@ import { Plus } from "lucide-react";
 import { FilterSelect } from "~/components/forms";
 import { IssueCard } from "~/components/issue-card";
 import { IssueMap } from "~/components/map";
+import { homeFeedLinks } from "~/domain/feed-links";
 import { listQueryToSearch, parseListQuery, STATUS_FILTERS } from "~/domain/issue-filters";
 import { plural, t } from "~/i18n";
 import { getSessionUser } from "~/utils/auth.server";
@@ -11,9 +12,13 @@ import { buurtOptions } from "~/utils/buurten.server";
 import { listPublicIssues } from "~/utils/issues.server";
 import { activeThemes, supportedIssueIds } from "~/utils/themes.server";
 
-export const meta: MetaFunction = () => [
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("home.title")} | ${t("common.appName")}` },
   { name: "description", content: t("common.tagline") },
+  ...homeFeedLinks({
+    buurt: data?.buurten.find((buurt) => buurt.code === data.query.buurt),
+    theme: data?.themes.find((theme) => theme.code === data.query.theme),
+  }),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -16,6 +16,7 @@ const SECTIONS = [
   { to: "/admin/themas", label: t("admin.nav.themes"), end: false },
   { to: "/admin/instellingen", label: t("admin.nav.settings"), end: false },
   { to: "/admin/buurten", label: t("admin.nav.buurten"), end: false },
+  { to: "/admin/api-sleutels", label: "API-sleutels", end: false },
 ];
 
 export default function AdminLayout() {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { enforceApiRateLimit } from "~/utils/api-rate-limit.server";
 import { bboxAround, distanceMeters } from "~/domain/geo";
 import { OPEN_STATUSES } from "~/domain/issue-status";
 import { NEARBY_METERS } from "~/domain/report-schema";
@@ -15,7 +16,8 @@ const schema = z.object({
 });
 
 /** Open public issues of the same theme within 150 m of a point: "Bedoel je een van deze?" */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await enforceApiRateLimit(request, context);
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     return Response.json({ error: "Geef lat, lng en theme mee." }, { status: 400 });

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { enforceApiRateLimit } from "~/utils/api-rate-limit.server";
 import { STATUS_FILTERS, parseIssueFilters } from "~/domain/issue-filters";
 import { MAX_ZOOM, MIN_ZOOM, parseBbox } from "~/domain/map-features";
 import { mapFeatures } from "~/utils/map-index.server";
@@ -46,7 +47,8 @@ function badRequest(error: string) {
   return Response.json({ error }, { status: 400, headers: { "Cache-Control": "no-store" } });
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await enforceApiRateLimit(request, context);
   const params = new URL(request.url).searchParams;
   const view = viewSchema.safeParse({ bbox: params.get("bbox") ?? "", zoom: params.get("zoom") ?? "" });
   const filters = parseIssueFilters(params);

@@ -12,6 +12,7 @@ import { FollowButton } from "~/components/follow-button";
 import { IssueMetaLine, OutcomeCard } from "~/components/issue-parts";
 import { SupportButton } from "~/components/support-button";
 import { commentSchema } from "~/domain/comment-schema";
+import { feedLink, feedPaths } from "~/domain/feed-links";
 import { canChangeStatus, canDeleteComment, canSeePartnerArea, hasPermission } from "~/domain/permissions";
 import { reopenSchema, triageOutcomeText } from "~/domain/triage";
 import { t } from "~/i18n";
@@ -34,6 +35,7 @@ import { DecisionDetails } from "~/components/steering";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.issue.title} | ${t("common.appName")}` : t("common.appName") },
   { name: "description", content: data?.issue.description.slice(0, 160) ?? "" },
+  ...(data ? [feedLink(t("api.feeds.issueTitle"), feedPaths.issue(data.issue.id))] : []),
 ];
 
 function parseId(value: string | undefined) {

@@ -15,10 +15,15 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number,
         create: { key, count: 1, windowStart: now },
         update: { count: 1, windowStart: now },
       });
-      return { allowed: true, remaining: limit - 1 };
+      return { allowed: true, remaining: limit - 1, resetAt: new Date(now.getTime() + windowMs) };
     }
     const updated = await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
-    return { allowed: updated.count <= limit, remaining: Math.max(0, limit - updated.count) };
+    return {
+      allowed: updated.count <= limit,
+      remaining: Math.max(0, limit - updated.count),
+      /** When this window ends and attempts count from zero again. */
+      resetAt: new Date(row.windowStart.getTime() + windowMs),
+    };
   });
 }
 

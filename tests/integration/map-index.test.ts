@@ -284,7 +284,7 @@ describe("GET /api/issues.geojson and /api/buurten.geojson", () => {
 
   it("serves the buurt outlines with a long cache", async () => {
     const { loader } = await import("~/routes/api.buurten[.]geojson");
-    const response = await loader();
+    const response = await loader({ request: new Request("http://localhost/api/buurten.geojson"), params: {}, context: {} });
     expect(response.headers.get("Content-Type")).toBe("application/geo+json");
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=3600");
     const body = (await response.json()) as {

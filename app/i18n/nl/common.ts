@@ -60,6 +60,10 @@ export const common = {
     about: "Buurt Bestuurt is het platform van bewoners en partners in stadsdeel Blerick (Venlo).",
     attribution: "Buurtgrenzen: CBS / Kadaster, Wijk- en buurtkaart (open data, CC BY 4.0)",
     demo: "Alle namen en meldingen in deze demo zijn verzonnen.",
+    linksLabel: "Meer over Buurt Bestuurt",
+    decisions: "Besluiten van de stuurgroep",
+    api: "Open data en API",
+    feed: "RSS-feed met nieuwe meldingen",
   },
   flash: {
     loggedIn: "Je bent ingelogd.",
