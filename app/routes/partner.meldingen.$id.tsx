@@ -266,7 +266,11 @@ export default function PartnerIssuePage() {
             </div>
             <div>
               <dt className="text-sm font-semibold text-gray-700">{t("triage.page.reporter")}</dt>
-              <dd className="mt-1">{issue.reporter ?? t("issue.page.reportedByAnonymous")}</dd>
+              <dd className="mt-1">
+                {issue.reporter ?? issue.reporterName ?? t("issue.page.reportedByAnonymous")}
+                {issue.reporterEmail ? <span className="block break-all">{issue.reporterEmail}</span> : null}
+                {issue.reporterPhone ? <span className="block">{issue.reporterPhone}</span> : null}
+              </dd>
             </div>
             <div>
               <dt className="text-sm font-semibold text-gray-700">{t("triage.page.reported")}</dt>

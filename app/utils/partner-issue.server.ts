@@ -47,6 +47,10 @@ export async function loadPartnerIssue(actor: Actor, issueId: number) {
     theme: { select: { id: true, code: true, name: true } },
     buurt: { select: { name: true, wijkName: true } },
     reporter: { select: { name: true } },
+    // Contact details of reports from other systems (Open311): for partners only.
+    reporterName: true,
+    reporterEmail: true,
+    reporterPhone: true,
     photos: { where: { visibility: "public" }, select: { fileName: true } },
   });
   if (!issue) return null;

@@ -368,6 +368,24 @@ describe("merging duplicates", () => {
   });
 });
 
+describe("reports from other systems", () => {
+  test("partners see the reporter's contact details; the public never does", async () => {
+    const member = await partner(gemeente.id);
+    const issue = await createIssue({ reporterId: null, themeCode: THEME });
+    await db.issue.update({
+      where: { id: issue.id },
+      data: { reporterName: "Bram Kessenbroek", reporterEmail: "bram@example.test", reporterPhone: "0612345678" },
+    });
+    const page = (await run(partnerLoader as Handler, `/partner/meldingen/${issue.id}`, {
+      cookie: member.cookie,
+      params: { id: String(issue.id) },
+    })) as Awaited<ReturnType<typeof partnerLoader>>;
+    expect(page.issue).toMatchObject({ reporterName: "Bram Kessenbroek", reporterEmail: "bram@example.test", reporterPhone: "0612345678" });
+    const publicJson = JSON.stringify(await publicPage(issue.id));
+    for (const secret of ["Kessenbroek", "bram@example.test", "0612345678"]) expect(publicJson).not.toContain(secret);
+  });
+});
+
 describe("internal notes", () => {
   test("partners write notes; they never reach the public page, the map API or residents", async () => {
     const member = await partner(corporatie.id);
