@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
   attributesFor,
-  escapeXml,
   open311Status,
   parseIsoDate,
   titleFromDescription,
@@ -10,6 +9,7 @@ import {
   XML_ITEMS,
   type Open311Attribute,
 } from "./open311";
+import { escapeXml } from "./xml";
 
 describe("toXml", () => {
   test("escapes text and drops characters XML cannot carry", () => {

@@ -4,6 +4,7 @@
  * mapping, the title rule, request validation helpers and a tiny escaping XML serializer.
  */
 import { OPEN_STATUSES, type IssueStatus } from "./issue-status";
+import { escapeXml } from "./xml";
 
 export const OPEN311_SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
 /** Changes whenever the published endpoints or service definitions change. */
@@ -135,19 +136,6 @@ export function parseIsoDate(value: string): Date | null {
 
 // XML -------------------------------------------------------------------------------------
 
-// Characters XML 1.0 does not allow at all (control characters other than tab, LF, CR).
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function escapeXml(text: string) {
-  return text
-    .replace(INVALID_XML_CHARS, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
 
 const TAG = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { childText, childrenNamed, parseXml } from "../../tests/xml-utils";
-import { escapeXml, renderRss, rfc822 } from "./rss";
+import { renderRss, rfc822 } from "./rss";
+import { escapeXml } from "./xml";
 
 describe("escapeXml", () => {
   test("escapes markup characters and drops characters XML forbids", () => {

@@ -2,6 +2,7 @@
  * A small RSS 2.0 writer without I/O: escaping and RFC 822 dates live here so every feed
  * produces the same well-formed XML.
  */
+import { escapeXml } from "./xml";
 
 export type RssItem = {
   title: string;
@@ -28,20 +29,6 @@ export type RssChannel = {
 
 export const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
 
-// Characters XML 1.0 does not allow at all (control characters other than tab, LF, CR).
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Escapes text for XML element content and attribute values, dropping characters XML forbids. */
-export function escapeXml(text: string) {
-  return text
-    .replace(INVALID_XML_CHARS, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
