@@ -38,7 +38,7 @@ export async function run(
 
 /** The HTTP status of a loader/action answer (a Response, a `data()` value or plain data). */
 export const status = (result: unknown) =>
-  result instanceof Response ? result.status : ((result as { init?: ResponseInit | null }).init?.status ?? 200);
+  result instanceof Response ? result.status : ((result as { init?: ResponseInit | null } | null)?.init?.status ?? 200);
 
 /** Field errors of a conform reply (also when wrapped as `{ intent, result }`). */
 export function errorsOf(result: unknown) {

@@ -12,49 +12,11 @@ import { action as themesAction, loader as themesLoader } from "~/routes/admin.t
 import { db } from "~/utils/db.server";
 import { getSettings } from "~/utils/settings.server";
 import { activeThemes } from "~/utils/themes.server";
-import { createIssue, createUser, sessionCookieFor } from "../db-utils";
+import { createIssue, createUser } from "../db-utils";
+import { createOrganisation, errorsOf, person, run, status, unique, type Handler } from "../route-utils";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-type Result = { error?: Record<string, string[] | null> | null };
-
-let sequence = 0;
-const unique = (text: string) => `${text} ${++sequence}-${Math.random().toString(36).slice(2, 7)}`;
-
-async function run(
-  handler: Handler,
-  path: string,
-  options: { cookie?: string; form?: URLSearchParams | Record<string, string>; params?: Record<string, string> } = {},
-) {
-  const request = new Request(`http://localhost${path}`, {
-    method: options.form ? "POST" : "GET",
-    body: options.form ? new URLSearchParams(options.form) : undefined,
-    headers: options.cookie ? { Cookie: options.cookie } : {},
-  });
-  try {
-    return await handler({ request, params: options.params ?? {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-const status = (result: unknown) =>
-  result instanceof Response ? result.status : ((result as { init?: ResponseInit | null } | null)?.init?.status ?? 200);
 const location = (result: unknown) => (result as Response).headers.get("Location");
-/** Field errors of a reply: `{ intent, result }` on pages with several forms, the plain reply otherwise. */
-function errorsOf(result: unknown): Record<string, string[] | null> {
-  const payload = (result as { data: Result & { result?: Result } }).data;
-  return (payload.result ?? payload).error ?? {};
-}
-
-async function userWithCookie(roles: Role[] = ["resident"]) {
-  const user = await createUser({ roles });
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
-
-async function createOrganisation(name = unique("Organisatie")) {
-  return db.organisation.create({ data: { name, type: "welzijn" }, select: { id: true, name: true } });
-}
+const userWithCookie = (roles: Role[] = ["resident"]) => person({ roles });
 
 async function auditCount() {
   return db.auditEntry.count();

@@ -4,35 +4,13 @@ import { action, loader } from "~/routes/partnerschapskaart";
 import { db } from "~/utils/db.server";
 import { partnershipMatrix, setPartnershipRow, trekkerFor } from "~/utils/partnership.server";
 import { createUser, sessionCookieFor } from "../db-utils";
+import { createOrganisation, run as runRoute, status, unique, type Handler } from "../route-utils";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
 type Page = Awaited<ReturnType<typeof loader>>;
 
-let sequence = 0;
-const unique = (text: string) => `${text} ${++sequence}-${Math.random().toString(36).slice(2, 7)}`;
-
-async function run(
-  handler: Handler,
-  options: { cookie?: string; form?: URLSearchParams | Record<string, string>; search?: string } = {},
-) {
-  const request = new Request(`http://localhost/partnerschapskaart${options.search ?? ""}`, {
-    method: options.form ? "POST" : "GET",
-    body: options.form ? new URLSearchParams(options.form) : undefined,
-    headers: options.cookie ? { Cookie: options.cookie } : {},
-  });
-  try {
-    return await handler({ request, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-const status = (result: unknown) =>
-  result instanceof Response ? result.status : ((result as { init?: ResponseInit | null } | null)?.init?.status ?? 200);
-
-async function createOrganisation(name = unique("Organisatie")) {
-  return db.organisation.create({ data: { name, type: "welzijn" }, select: { id: true, name: true } });
-}
+/** Loaders and actions of /partnerschapskaart, with an optional query string. */
+const run = (handler: Handler, options: { cookie?: string; form?: URLSearchParams | Record<string, string>; search?: string } = {}) =>
+  runRoute(handler, `/partnerschapskaart${options.search ?? ""}`, options);
 
 async function createTheme(options: { retired?: boolean } = {}) {
   const code = unique("thema").replace(/[^a-z0-9]+/g, "-");

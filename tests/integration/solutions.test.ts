@@ -6,49 +6,7 @@ import { action as newAction, loader as newLoader } from "~/routes/oplossingen.n
 import { db } from "~/utils/db.server";
 import { applySolutions, solutionOptionsForTheme } from "~/utils/solutions.server";
 import { createIssue, createUser, sessionCookieFor } from "../db-utils";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-type Reply = {
-  data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
-  init: ResponseInit | null;
-};
-
-let sequence = 0;
-const unique = (text: string) => `${text} ${++sequence}-${Math.random().toString(36).slice(2, 7)}`;
-
-async function run(
-  handler: Handler,
-  path: string,
-  options: { cookie?: string; form?: URLSearchParams | Record<string, string>; params?: Record<string, string> } = {},
-) {
-  const request = new Request(`http://localhost${path}`, {
-    method: options.form ? "POST" : "GET",
-    body: options.form ? new URLSearchParams(options.form) : undefined,
-    headers: options.cookie ? { Cookie: options.cookie } : {},
-  });
-  try {
-    return await handler({ request, params: options.params ?? {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-const status = (result: unknown) =>
-  result instanceof Response ? result.status : ((result as { init?: ResponseInit | null }).init?.status ?? 200);
-const errorsOf = (result: unknown) => (result as Reply).data.error ?? {};
-
-async function createOrganisation(name = unique("Organisatie")) {
-  return db.organisation.create({ data: { name, type: "welzijn" }, select: { id: true, name: true } });
-}
-
-/** A user with a membership in each organisation given; a cookie for their session. */
-async function partner(...organisationIds: string[]) {
-  const user = await createUser();
-  for (const organisationId of organisationIds) {
-    await db.membership.create({ data: { userId: user.id, organisationId } });
-  }
-  return { ...user, cookie: await sessionCookieFor(user.id) };
-}
+import { createOrganisation, errorsOf, partner, run, status, unique, type Handler, type Reply } from "../route-utils";
 
 function solutionForm(fields: {
   title: string;
