@@ -9,8 +9,10 @@ import { createOrganisation, run as runRoute, status, unique, type Handler } fro
 type Page = Awaited<ReturnType<typeof loader>>;
 
 /** Loaders and actions of /partnerschapskaart, with an optional query string. */
-const run = (handler: Handler, options: { cookie?: string; form?: URLSearchParams | Record<string, string>; search?: string } = {}) =>
-  runRoute(handler, `/partnerschapskaart${options.search ?? ""}`, options);
+const run = (
+  handler: Handler,
+  options: { cookie?: string; form?: URLSearchParams | Record<string, string>; search?: string } = {},
+) => runRoute(handler, `/partnerschapskaart${options.search ?? ""}`, options);
 
 async function createTheme(options: { retired?: boolean } = {}) {
   const code = unique("thema").replace(/[^a-z0-9]+/g, "-");
