@@ -24,7 +24,7 @@ import {
   canViewPartnershipMap,
 } from "~/domain/permissions";
 import { getSessionUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { unreadNotificationCount } from "~/utils/notifications.server";
 import { publicEnv } from "~/utils/env.server";
 import { readToast } from "~/utils/toast.server";
 import stylesheet from "./app.css?url";
@@ -41,7 +41,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, header }] = await Promise.all([getSessionUser(request), readToast(request)]);
-  const unread = user ? await db.notification.count({ where: { userId: user.id, readAt: null } }) : 0;
+  const unread = user ? await unreadNotificationCount(user.id) : 0;
   return data(
     {
       user: user && {
