@@ -95,6 +95,20 @@ export function startOfLocalDay(date: LocalDate): Date {
   return new Date(corrected);
 }
 
+/** The instant Amsterdam's wall clock shows `hour:minute` on calendar day `date`. */
+export function atLocalTime(date: LocalDate, hour: number, minute = 0): Date {
+  const { year, month, day } = parseLocalDate(date);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const guess = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(guess));
+}
+
+/** The first instant strictly after `after` at which Amsterdam's wall clock shows `hour:minute`. */
+export function nextLocalTime(after: Date, hour: number, minute = 0): Date {
+  const today = atLocalTime(localDate(after), hour, minute);
+  return today > after ? today : atLocalTime(addCalendarDays(localDate(after), 1), hour, minute);
+}
+
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): LocalDate {
   const a = year % 19;

@@ -1,6 +1,7 @@
 import type { JobType } from "./jobs.server";
 import { sendQueuedEmail } from "./mail.server";
 import { deliverIssueUpdate, deliverNewIssueMail } from "./notifications.server";
+import type { RecurringJobDefinition } from "./recurring-jobs.server";
 
 /**
  * What each job type does. A handler gets the parsed JSON payload and throws to have the job
@@ -25,3 +26,6 @@ export const jobHandlers: JobHandlers = {
   notify_issue_update: deliverIssueUpdate,
   notify_new_issue: deliverNewIssueMail,
 };
+
+/** Jobs queued on a schedule (recurring-jobs.server.ts); each type also needs a handler above. */
+export const recurringJobs: RecurringJobDefinition[] = [];

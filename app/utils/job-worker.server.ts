@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "./db.server";
 import { env } from "./env.server";
-import { jobHandlers, type JobHandlers } from "./job-handlers.server";
+import { jobHandlers, recurringJobs, type JobHandlers } from "./job-handlers.server";
+import { queueDueRecurringJobs } from "./recurring-jobs.server";
 import { claimNextJob, type ClaimedJob } from "./sql.server";
 
 /**
@@ -118,12 +119,16 @@ const globalForWorker = globalThis as unknown as { __jobWorker?: WorkerState };
 export function startJobWorker() {
   const config = env();
   if (config.NODE_ENV === "test") return;
+  const run = async () => {
+    await queueDueRecurringJobs(recurringJobs);
+    return runDueJobs();
+  };
   const existing = globalForWorker.__jobWorker;
   if (existing) {
-    existing.run = () => runDueJobs();
+    existing.run = run;
     return;
   }
-  const state: WorkerState = { timer: null, running: null, stopped: false, run: () => runDueJobs() };
+  const state: WorkerState = { timer: null, running: null, stopped: false, run };
   globalForWorker.__jobWorker = state;
 
   const tick = async () => {
