@@ -33,6 +33,8 @@ const env = {
   DEMO_DATA: "true",
   SMTP_URL: "smtp://127.0.0.1:3125",
   JOB_POLL_MS: "200",
+  // The Open311 client reads the status of sent issues back every 2 s (open311-client.spec.ts).
+  OPEN311_POLL_SECONDS: "2",
 };
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);

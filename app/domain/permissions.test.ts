@@ -36,6 +36,7 @@ import {
   canMerge,
   canPostPublicUpdate,
   canRespondToHandover,
+  canRetryExternalSend,
   canSeePartnerArea,
   canSetRoles,
   canTriage,
@@ -334,7 +335,6 @@ describe("canTriage: untriaged -> any partner member (and admins); re-triage -> 
   it.each(named(specified, (r) => `${r.name} ${r.v} triage ${r.label}`))("%s", (_title, { name, issue, expected }) => {
     expect(canTriage(actor(name), issue)).toBe(expected);
   });
-
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +374,13 @@ describe("actions on an issue by its owner organisation", () => {
     {
       action: "post a public update (canPostPublicUpdate)",
       fn: canPostPublicUpdate,
+      allowed: (name: ActorName, issue: TestIssue) => ownerMembers(issue).includes(name) || ADMINS.includes(name),
+    },
+    {
+      // A send belongs to the organisation it went to: here the issue's owner organisation.
+      action: "retry sending to the owner's own Open311 system (canRetryExternalSend)",
+      fn: (a: Parameters<typeof canRetryExternalSend>[0], issue: TestIssue) =>
+        canRetryExternalSend(a, { organisationId: issue.ownerOrganisationId ?? "no-organisation" }),
       allowed: (name: ActorName, issue: TestIssue) => ownerMembers(issue).includes(name) || ADMINS.includes(name),
     },
     {

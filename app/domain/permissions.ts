@@ -104,6 +104,11 @@ export function canPostPublicUpdate(actor: MaybeActor, issue: Pick<IssueForPermi
   return isAdmin(actor) || isMemberOf(actor, issue.ownerOrganisationId);
 }
 
+/** Send an issue to an organisation's own Open311 system again: its members and admins. */
+export function canRetryExternalSend(actor: MaybeActor, request: { organisationId: string }) {
+  return isAdmin(actor) || isMemberOf(actor, request.organisationId);
+}
+
 export function canWriteInternalNote(actor: MaybeActor) {
   return canSeePartnerArea(actor);
 }
@@ -203,7 +208,10 @@ export function canChangeStatus(
   );
 }
 
-export function canDeleteComment(actor: Pick<Actor, "id" | "roles"> | null | undefined, comment: { authorId: string | null }) {
+export function canDeleteComment(
+  actor: Pick<Actor, "id" | "roles"> | null | undefined,
+  comment: { authorId: string | null },
+) {
   if (!actor) return false;
   if (comment.authorId !== null && comment.authorId === actor.id) return true;
   return actor.roles.includes("moderator") || actor.roles.includes("admin");

@@ -9,6 +9,7 @@ import { issue } from "./nl/issue";
 import { mail } from "./nl/mail";
 import { map } from "./nl/map";
 import { notifications } from "./nl/notifications";
+import { open311Client } from "./nl/open311-client";
 import { report } from "./nl/report";
 import { solutions } from "./nl/solutions";
 import { steering } from "./nl/steering";
@@ -31,4 +32,5 @@ export const nl = {
   dashboard,
   interests,
   api,
+  open311Client,
 };

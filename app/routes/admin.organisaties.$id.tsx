@@ -46,9 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
   });
+  const connection = await db.open311Connection.findUnique({
+    where: { organisationId: organisation.id },
+    select: { endpoint: true, enabled: true },
+  });
   return {
     organisation,
     members: memberships.map((m) => ({ ...m.user, role: m.role })),
+    connection,
   };
 }
 
@@ -126,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminOrganisation() {
-  const { organisation, members } = useLoaderData<typeof loader>();
+  const { organisation, members, connection } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   const memberError = firstError(resultFor("setRole")) ?? firstError(resultFor("removeMember"));
@@ -137,7 +142,27 @@ export default function AdminOrganisation() {
       <h1 className="mt-3 text-3xl font-bold">{organisation.name}</h1>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <DetailsForm organisation={organisation} lastResult={resultFor("update")} />
+        <div className="space-y-6">
+          <DetailsForm organisation={organisation} lastResult={resultFor("update")} />
+          <section aria-labelledby="open311-title" className="card p-5">
+            <h2 id="open311-title" className="text-xl font-bold">
+              {t("open311Client.admin.linkTitle")}
+            </h2>
+            <p className="mt-2 break-all">
+              {connection
+                ? t(connection.enabled ? "open311Client.admin.linkOn" : "open311Client.admin.linkDisabled", {
+                    endpoint: connection.endpoint,
+                  })
+                : t("open311Client.admin.linkOff")}
+            </p>
+            <Link
+              to={`/admin/organisaties/${organisation.id}/open311`}
+              className="mt-3 inline-flex min-h-11 items-center"
+            >
+              {t("open311Client.admin.manage")}
+            </Link>
+          </section>
+        </div>
 
         <div className="space-y-6">
           <section aria-labelledby="members-title" className="card p-5">
@@ -233,7 +258,7 @@ function DetailsForm({
     },
   });
   return (
-    <section aria-labelledby="details-title" className="card self-start p-5">
+    <section aria-labelledby="details-title" className="card p-5">
       <h2 id="details-title" className="text-xl font-bold">
         {t("admin.organisations.detailsTitle")}
       </h2>

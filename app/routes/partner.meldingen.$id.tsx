@@ -14,6 +14,7 @@ import {
   StatusForm,
   TriageHistory,
 } from "~/components/partner-issue";
+import { ExternalSendPanel } from "~/components/external-send";
 import { IssueMetaLine, OutcomeCard } from "~/components/issue-parts";
 import { StatusBadge } from "~/components/status-badge";
 import { TriageForm } from "~/components/triage-form";
@@ -28,9 +29,12 @@ import {
   triageOutcomeText,
   triageSchema,
 } from "~/domain/triage";
+import { externalRetrySchema } from "~/domain/open311-client";
+import { canRetryExternalSend } from "~/domain/permissions";
 import { t } from "~/i18n";
 import { firstName, formatAge, formatDate } from "~/utils/format";
 import { ForbiddenError, TransitionError } from "~/utils/issue-status.server";
+import { externalRequestsFor, retryExternalRequest } from "~/utils/open311-client.server";
 import { loadPartnerIssue } from "~/utils/partner-issue.server";
 import { requirePartner } from "~/utils/partner.server";
 import { readFormData } from "~/utils/request.server";
@@ -49,7 +53,9 @@ import {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data ? `${t("triage.page.title", { title: data.issue.title })} | ${t("common.appName")}` : t("common.appName"),
+    title: data
+      ? `${t("triage.page.title", { title: data.issue.title })} | ${t("common.appName")}`
+      : t("common.appName"),
   },
   // Internal notes and the audit trail are on this page: never in a search index.
   { name: "robots", content: "noindex" },
@@ -68,8 +74,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!loaded) throw new Response("Niet gevonden", { status: 404 });
   const { issue, decisions } = loaded;
   const latest = decisions[0];
+  const externalRequests = await externalRequestsFor(id);
   return {
     ...loaded,
+    externalRequests: externalRequests.map((request) => ({
+      ...request,
+      canRetry: canRetryExternalSend(user, request),
+    })),
     issue: {
       ...loaded.issue,
       reporter: issue.reporter ? firstName(issue.reporter.name) : null,
@@ -98,6 +109,7 @@ const schemas = {
   "handover-accept": handoverResponseSchema,
   "handover-decline": handoverResponseSchema,
   merge: mergeSchema,
+  "external-retry": externalRetrySchema,
 } satisfies Record<string, z.ZodType>;
 export type PartnerIntent = keyof typeof schemas;
 
@@ -126,7 +138,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
           const issue = await loadPartnerIssue(user, id);
           const query = new URLSearchParams({ omschrijving: value.newApproach });
           if (issue) query.append("thema", issue.issue.theme.code);
-          return redirectWithToast(`/oplossingen/nieuw?${query}`, { kind: "success", message: t("triage.questions.saved") });
+          return redirectWithToast(`/oplossingen/nieuw?${query}`, {
+            kind: "success",
+            message: t("triage.questions.saved"),
+          });
         }
         return redirectWithToast(page, { kind: "success", message: t("triage.questions.saved") });
       }
@@ -155,7 +170,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "handover": {
         await requestHandover(user, id, value.toOrganisationId!, value.reason);
-        return redirectWithToast(`${page}#overdragen`, { kind: "success", message: t("triage.handover.requestedToast") });
+        return redirectWithToast(`${page}#overdragen`, {
+          kind: "success",
+          message: t("triage.handover.requestedToast"),
+        });
       }
       case "handover-accept":
       case "handover-decline": {
@@ -168,24 +186,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "merge":
         await mergeDuplicate(user, id, value.duplicateId);
-        return redirectWithToast(page, { kind: "success", message: t("triage.merge.saved", { id: value.duplicateId }) });
+        return redirectWithToast(page, {
+          kind: "success",
+          message: t("triage.merge.saved", { id: value.duplicateId }),
+        });
+      case "external-retry": {
+        const queued = await retryExternalRequest(user, value.externalRequestId, id);
+        return redirectWithToast(`${page}#extern`, {
+          kind: queued ? "success" : "info",
+          message: queued ? t("open311Client.partner.retried") : t("open311Client.partner.retryNotNeeded"),
+        });
+      }
     }
   } catch (error) {
     if (error instanceof TriageInputError) {
-      return data({ intent: form, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 });
+      return data(
+        { intent: form, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
+        { status: 400 },
+      );
     }
     if (error instanceof ForbiddenError) throw new Response(t("triage.errors.forbidden"), { status: 403 });
     if (error instanceof TransitionError) {
       // The issue changed under the form (someone else acted first) or the change is not allowed.
-      return data({ intent: form, result: submission.reply({ formErrors: [t("triage.errors.transition")] }) }, { status: 409 });
+      return data(
+        { intent: form, result: submission.reply({ formErrors: [t("triage.errors.transition")] }) },
+        { status: 409 },
+      );
     }
     throw error;
   }
 }
 
 export default function PartnerIssuePage() {
-  const { issue, outcome, can, trekker, now, decisions, pendingHandover, organisations, solutionOptions } =
-    useLoaderData<typeof loader>();
+  const {
+    issue,
+    outcome,
+    can,
+    trekker,
+    now,
+    decisions,
+    pendingHandover,
+    organisations,
+    solutionOptions,
+    externalRequests,
+  } = useLoaderData<typeof loader>();
   const untriaged = issue.status === "nieuw" || issue.status === "heropend";
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
@@ -216,7 +260,9 @@ export default function PartnerIssuePage() {
             </h2>
             <p className="text-lg whitespace-pre-line">{issue.description}</p>
             {issue.locationApproximate && issue.placeDescription ? (
-              <p className="mt-3 text-gray-700">{t("issue.page.approximateLocation", { place: issue.placeDescription })}</p>
+              <p className="mt-3 text-gray-700">
+                {t("issue.page.approximateLocation", { place: issue.placeDescription })}
+              </p>
             ) : null}
             {issue.photos.map((photo) => (
               <img
@@ -243,7 +289,9 @@ export default function PartnerIssuePage() {
             />
           ) : null}
 
-          {can.statusTargets.some((to) => to !== "getrieerd") ? <StatusForm status={issue.status} targets={can.statusTargets} /> : null}
+          {can.statusTargets.some((to) => to !== "getrieerd") ? (
+            <StatusForm status={issue.status} targets={can.statusTargets} />
+          ) : null}
           {can.publicUpdate && !untriaged ? <PublicUpdateForm /> : null}
           {can.merge ? <MergeForm /> : null}
           <InternalNotes />
@@ -293,6 +341,7 @@ export default function PartnerIssuePage() {
           </dl>
           {can.claimFor.length && !issue.ownerOrganisation ? <ClaimForm organisations={can.claimFor} /> : null}
           <HandoverPanel.Request />
+          {externalRequests.length ? <ExternalSendPanel requests={externalRequests} /> : null}
           <TriageHistory />
           <AuditTrail />
         </aside>

@@ -32,6 +32,7 @@ const schema = z.object({
   ),
   MAIL_FROM: z.string().min(3).default("Buurt Bestuurt <noreply@buurtbestuurt.test>"),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
+  OPEN311_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export type Env = {
@@ -49,6 +50,8 @@ export type Env = {
   MAIL_FROM: string;
   /** How often the job worker looks for due jobs (milliseconds). */
   JOB_POLL_MS: number;
+  /** How often the status of issues sent to other Open311 systems is read back (seconds). */
+  OPEN311_POLL_SECONDS: number;
   /** True when PUBLIC_URL is https: cookies get the Secure flag. */
   secureCookies: boolean;
 };
@@ -95,6 +98,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     SMTP_URL: value.SMTP_URL ?? null,
     MAIL_FROM: value.MAIL_FROM,
     JOB_POLL_MS: value.JOB_POLL_MS,
+    OPEN311_POLL_SECONDS: value.OPEN311_POLL_SECONDS,
     secureCookies: publicUrl.startsWith("https://"),
   };
 }

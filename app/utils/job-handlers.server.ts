@@ -1,7 +1,9 @@
 import type { JobType } from "./jobs.server";
 import { sendQueuedEmail } from "./mail.server";
 import { deliverIssueUpdate, deliverNewIssueMail } from "./notifications.server";
-import type { RecurringJobDefinition } from "./recurring-jobs.server";
+import { pollExternalRequests, sendExternalRequest } from "./open311-client.server";
+import { every, type RecurringJobDefinition } from "./recurring-jobs.server";
+import { env } from "./env.server";
 
 /**
  * What each job type does. A handler gets the parsed JSON payload and throws to have the job
@@ -15,6 +17,8 @@ export type JobContext = {
   now: Date;
   /** 1 for the first try. */
   attempt: number;
+  /** When the job runs again if this try throws; null on its last try. */
+  retryAt: Date | null;
 };
 
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<unknown>;
@@ -25,7 +29,12 @@ export const jobHandlers: JobHandlers = {
   send_email: sendQueuedEmail,
   notify_issue_update: deliverIssueUpdate,
   notify_new_issue: deliverNewIssueMail,
+  open311_send: sendExternalRequest,
+  open311_poll: pollExternalRequests,
 };
 
 /** Jobs queued on a schedule (recurring-jobs.server.ts); each type also needs a handler above. */
-export const recurringJobs: RecurringJobDefinition[] = [];
+export const recurringJobs: RecurringJobDefinition[] = [
+  // Read at each run, so the setting needs no restart of this module (and tests can set it).
+  { type: "open311_poll", schedule: (after) => every(env().OPEN311_POLL_SECONDS * 1000)(after) },
+];

@@ -73,7 +73,9 @@ async function runJob(
   try {
     const handler = handlers[job.type];
     if (!handler) throw new Error(`No handler for job type "${job.type}"`);
-    await handler(JSON.parse(job.payload) as unknown, { jobId: job.id, now: claimedAt, attempt: job.attempts + 1 });
+    const attempt = job.attempts + 1;
+    const retryAt = attempt >= job.maxAttempts ? null : new Date(claimedAt.getTime() + retryDelayMs(attempt));
+    await handler(JSON.parse(job.payload) as unknown, { jobId: job.id, now: claimedAt, attempt, retryAt });
     await db.job.updateMany({ where: ours, data: { completedAt: clock(), lockedAt: null, lockedBy: null } });
     return { id: job.id, type: job.type, result: "completed" };
   } catch (error) {

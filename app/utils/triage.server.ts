@@ -16,6 +16,7 @@ import { db, type Tx } from "./db.server";
 import { actingOrganisation, changeStatus, ForbiddenError, TransitionError } from "./issue-status.server";
 import { bumpIssuesVersion, publicIssueWhere } from "./issues.server";
 import { queueIssueNotifications } from "./notifications.server";
+import { queueExternalSend } from "./open311-client.server";
 import { applySolutions } from "./solutions.server";
 import { moveFollowers, moveSupports } from "./sql.server";
 
@@ -108,9 +109,17 @@ export async function triageIssue(actor: Actor, issueId: number, input: TriageIn
       actorId: actor.id,
       action: "triage",
       before: { owner: issue.ownerOrganisationId, nature: issue.nature, scope: issue.scope, status: issue.status },
-      after: { owner: owner.id, ownerUser: input.ownerUserId ?? null, nature: input.nature, scope: input.scope, approach: input.approach, solutionIds },
+      after: {
+        owner: owner.id,
+        ownerUser: input.ownerUserId ?? null,
+        nature: input.nature,
+        scope: input.scope,
+        approach: input.approach,
+        solutionIds,
+      },
       at,
     });
+    await queueExternalSend(tx, issueId, owner.id, at);
 
     if ((UNTRIAGED_STATUSES as readonly string[]).includes(issue.status)) {
       await changeStatus(tx, {
@@ -157,21 +166,49 @@ export async function claimIssue(actor: Actor, issueId: number, organisationId: 
   return db.$transaction(async (tx) => {
     const issue = await loadIssue(tx, issueId);
     if (!canClaim(actor, issue, organisationId)) throw new ForbiddenError("Not allowed to claim");
-    const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } });
+    const organisation = await tx.organisation.findUniqueOrThrow({
+      where: { id: organisationId },
+      select: { name: true },
+    });
     await tx.issue.update({
       where: { id: issueId },
-      data: { ownerOrganisationId: organisationId, updatedAt: at, ...(issue.firstResponseAt ? {} : { firstResponseAt: at }) },
+      data: {
+        ownerOrganisationId: organisationId,
+        updatedAt: at,
+        ...(issue.firstResponseAt ? {} : { firstResponseAt: at }),
+      },
     });
     const message = t("triage.page.claimed", { organisation: organisation.name });
     await tx.issueEvent.create({
-      data: { issueId, type: "owner_changed", publicMessage: message, actorId: actor.id, organisationId, createdAt: at },
+      data: {
+        issueId,
+        type: "owner_changed",
+        publicMessage: message,
+        actorId: actor.id,
+        organisationId,
+        createdAt: at,
+      },
     });
-    await audit(tx, { issueId, actorId: actor.id, action: "claim", before: { owner: null }, after: { owner: organisationId }, at });
+    await audit(tx, {
+      issueId,
+      actorId: actor.id,
+      action: "claim",
+      before: { owner: null },
+      after: { owner: organisationId },
+      at,
+    });
+    await queueExternalSend(tx, issueId, organisationId, at);
     await queueIssueNotifications(tx, { issueId, kind: "owner_changed", message, actorId: actor.id });
   });
 }
 
-export async function requestHandover(actor: Actor, issueId: number, toOrganisationId: string, reason: string, at = new Date()) {
+export async function requestHandover(
+  actor: Actor,
+  issueId: number,
+  toOrganisationId: string,
+  reason: string,
+  at = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const issue = await loadIssue(tx, issueId);
     if (!issue.ownerOrganisationId || !canHandOver(actor, issue)) throw new ForbiddenError("Not allowed to hand over");
@@ -218,7 +255,12 @@ export async function respondToHandover(
     const issue = await loadIssue(tx, issueId);
     const handover = await tx.handover.findFirst({
       where: { id: handoverId, issueId, status: "pending" },
-      select: { id: true, toOrganisationId: true, fromOrganisationId: true, toOrganisation: { select: { name: true } } },
+      select: {
+        id: true,
+        toOrganisationId: true,
+        fromOrganisationId: true,
+        toOrganisation: { select: { name: true } },
+      },
     });
     if (!handover) throw new TransitionError("No pending hand-over");
     if (!canRespondToHandover(actor, handover)) throw new ForbiddenError("Not allowed to respond to this hand-over");
@@ -227,7 +269,12 @@ export async function respondToHandover(
     }
     await tx.handover.update({
       where: { id: handover.id },
-      data: { status: accept ? "accepted" : "declined", responseReason: responseReason?.trim() || null, respondedById: actor.id, respondedAt: at },
+      data: {
+        status: accept ? "accepted" : "declined",
+        responseReason: responseReason?.trim() || null,
+        respondedById: actor.id,
+        respondedAt: at,
+      },
     });
     if (accept) {
       await tx.issue.update({
@@ -236,16 +283,27 @@ export async function respondToHandover(
       });
       const message = t("triage.handover.publicMessage", { organisation: handover.toOrganisation.name });
       await tx.issueEvent.create({
-        data: { issueId, type: "owner_changed", publicMessage: message, actorId: actor.id, organisationId: handover.toOrganisationId, createdAt: at },
+        data: {
+          issueId,
+          type: "owner_changed",
+          publicMessage: message,
+          actorId: actor.id,
+          organisationId: handover.toOrganisationId,
+          createdAt: at,
+        },
       });
       await queueIssueNotifications(tx, { issueId, kind: "owner_changed", message, actorId: actor.id });
+      await queueExternalSend(tx, issueId, handover.toOrganisationId, at);
     }
     await audit(tx, {
       issueId,
       actorId: actor.id,
       action: accept ? "handover_accepted" : "handover_declined",
       before: { owner: issue.ownerOrganisationId },
-      after: { owner: accept ? handover.toOrganisationId : issue.ownerOrganisationId, responseReason: responseReason ?? null },
+      after: {
+        owner: accept ? handover.toOrganisationId : issue.ownerOrganisationId,
+        responseReason: responseReason ?? null,
+      },
       at,
     });
   });
@@ -258,7 +316,14 @@ export async function postPublicUpdate(actor: Actor, issueId: number, message: s
     if (!canPostPublicUpdate(actor, issue)) throw new ForbiddenError("Not allowed to post an update");
     const organisationId = actingOrganisation(actor, issue.ownerOrganisationId);
     await tx.issueEvent.create({
-      data: { issueId, type: "public_update", publicMessage: message, actorId: actor.id, organisationId, createdAt: at },
+      data: {
+        issueId,
+        type: "public_update",
+        publicMessage: message,
+        actorId: actor.id,
+        organisationId,
+        createdAt: at,
+      },
     });
     if (!issue.firstResponseAt) await tx.issue.update({ where: { id: issueId }, data: { firstResponseAt: at } });
     await audit(tx, { issueId, actorId: actor.id, action: "public_update", after: { message }, at });
@@ -290,7 +355,11 @@ export async function mergeDuplicate(actor: Actor, keptId: number, duplicateId: 
       select: { id: true, status: true },
     });
     if (!duplicate) throw new TriageInputError("duplicateId", t("triage.merge.notFound", { id: duplicateId }));
-    if (!isIssueStatus(duplicate.status) || duplicate.status === "opgelost" || duplicate.status === "gesloten_niet_opgelost") {
+    if (
+      !isIssueStatus(duplicate.status) ||
+      duplicate.status === "opgelost" ||
+      duplicate.status === "gesloten_niet_opgelost"
+    ) {
       throw new TriageInputError("duplicateId", t("triage.merge.closed", { id: duplicateId }));
     }
     const message = t("triage.merge.publicMessage", { id: keptId });
@@ -311,4 +380,3 @@ export async function mergeDuplicate(actor: Actor, keptId: number, duplicateId: 
     await audit(tx, { issueId: duplicateId, actorId: actor.id, action: "merge", after: { duplicateOf: keptId }, at });
   });
 }
-

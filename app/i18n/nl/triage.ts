@@ -1,7 +1,8 @@
 export const triage = {
   queue: {
     title: "Werkbak: nieuwe meldingen",
-    intro: "Meldingen die nog beoordeeld moeten worden. Beantwoord de vier vragen en laat de bewoner weten wat er gebeurt.",
+    intro:
+      "Meldingen die nog beoordeeld moeten worden. Beantwoord de vier vragen en laat de bewoner weten wat er gebeurt.",
     count: "{count} meldingen wachten op beoordeling",
     countOne: "1 melding wacht op beoordeling",
     empty: "Er wachten geen meldingen met deze filters. Goed bezig!",
@@ -82,7 +83,8 @@ export const triage = {
     newApproachLabel: "Beschrijf de nieuwe aanpak",
     makeSolution: "Maak hiervan een oplossing in de oplossingenbank",
     publicMessage: "Bericht aan de bewoner",
-    publicMessageHint: "Dit ziet iedereen op de meldingpagina en de melder krijgt het per mail. Schrijf in gewone taal.",
+    publicMessageHint:
+      "Dit ziet iedereen op de meldingpagina en de melder krijgt het per mail. Schrijf in gewone taal.",
     submit: "Beoordeling opslaan",
     saved: "De beoordeling is opgeslagen en de bewoner is op de hoogte gebracht.",
     history: "Eerdere beoordelingen",
@@ -176,6 +178,8 @@ export const triage = {
       status: "Status gewijzigd",
       merge: "Samengevoegd",
       public_update: "Publieke update",
+      open311_sent: "Verstuurd naar eigen systeem van de partner",
+      open311_retry: "Opnieuw versturen gevraagd",
     },
   },
   reopen: {
