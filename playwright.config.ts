@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL, LANE } from "./tests/e2e/lane";
 
-const PORT = 3100;
-const baseURL = `http://127.0.0.1:${PORT}`;
+// Lane 0 writes where scripts/test.mjs reads; other lanes (E2E_LANE) keep their own results.
+const results = LANE ? `test-results/lane-${LANE}` : "test-results";
+
+const baseURL = E2E_BASE_URL;
 
 // Flags that keep the browser from reaching the internet on its own (updates, sync, QUIC probes).
 const quietBrowserArgs = [
@@ -25,7 +28,7 @@ export default defineConfig({
   // Playwright starts the webServer before global setup; see that file for why this is safe.
   globalSetup: "./tests/e2e/global-setup.ts",
   // Not test-results/: Playwright empties its outputDir at start, and vitest.json lives there.
-  outputDir: "test-results/playwright-artifacts",
+  outputDir: `${results}/playwright-artifacts`,
   workers: 2, // the machines have 2 cores
   fullyParallel: false,
   retries: 0, // tests must be deterministic; a retry would hide flakiness
@@ -33,7 +36,7 @@ export default defineConfig({
   timeout: 30_000,
   // Generous: the map loads Leaflet after hydration, which is slow on a busy 2-core CI machine.
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: `${results}/playwright.json` }]],
   use: {
     baseURL,
     locale: "nl-NL",

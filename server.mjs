@@ -5,8 +5,12 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
-const build = await import("./build/server/index.js");
+// BUILD_DIR: where `remix vite:build` wrote (vite.config.ts); "build" unless told otherwise.
+const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
+const build = await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
 // Exported by app/entry.server.tsx, so the worker is the same bundled code the routes use.
 const { startJobWorker, stopJobWorker } = build.entry.module;
 if (typeof startJobWorker !== "function" || typeof stopJobWorker !== "function") {
@@ -22,8 +26,8 @@ if (trustProxy) {
 }
 app.use(compression());
 // Fingerprinted build output never changes under the same name.
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 app.all(
   "*",
   createRequestHandler({

@@ -14,6 +14,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // BUILD_DIR lets parallel e2e lanes (tests/e2e/lane.ts) build without overwriting each other.
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/*.test.ts", "**/*.test.tsx"],
       future: {
         v3_fetcherPersist: true,

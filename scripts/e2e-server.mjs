@@ -11,13 +11,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const tmp = path.join(root, "tests", ".tmp");
+// E2E_LANE=n: own port, database, mail port and build directory (tests/e2e/lane.ts).
+const lane = Number(process.env.E2E_LANE ?? 0) || 0;
+const tmp = lane ? path.join(root, "tests", ".tmp", `lane-${lane}`) : path.join(root, "tests", ".tmp");
 const databaseFile = path.join(tmp, "e2e.db");
 const uploadDir = path.join(tmp, "e2e-uploads");
-const PORT = "3100";
+const PORT = String(3100 + lane * 10);
+const BUILD_DIR = lane ? `build-lane-${lane}` : "build";
 
 for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(databaseFile + suffix, { force: true });
 rmSync(uploadDir, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
 mkdirSync(uploadDir, { recursive: true });
 
 const env = {
@@ -31,7 +35,8 @@ const env = {
   SESSION_SECRET: "e2e-session-secret-not-for-production-0123456789",
   TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
   DEMO_DATA: "true",
-  SMTP_URL: "smtp://127.0.0.1:3125",
+  SMTP_URL: `smtp://127.0.0.1:${3125 + lane * 10}`,
+  BUILD_DIR,
   JOB_POLL_MS: "200",
   // The Open311 client reads the status of sent issues back every 2 s (open311-client.spec.ts).
   OPEN311_POLL_SECONDS: "2",

@@ -9,18 +9,16 @@
  *   });
  */
 import { createHash, randomBytes } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaClient } from "../../app/generated/prisma/client";
+import { E2E_DATABASE } from "./lane";
 
 export { expect };
 
-const E2E_DATABASE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".tmp", "e2e.db");
 export const SESSION_COOKIE = "bb_session";
 const SESSION_DAYS = 30;
 export const DEFAULT_PASSWORD = "blerick-e2e-wachtwoord";

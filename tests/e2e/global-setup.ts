@@ -9,11 +9,11 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { startSmtpServer } from "../smtp";
+import { E2E_SMTP_PORT, E2E_TMP } from "./lane";
 
-export const E2E_SMTP_PORT = 3125;
-export const MAIL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".tmp", "mail");
+export { E2E_SMTP_PORT };
+export const MAIL_DIR = path.join(E2E_TMP, "mail");
 
 export default async function globalSetup() {
   rmSync(MAIL_DIR, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { E2E_REMOTE_PORT } from "./lane";
 import { prepareSecondInstance } from "./second-instance";
 
 // The outbound Open311 client against a second instance of this app (its own database and
 // port) that the test starts: configured by an admin, a failure while the other system is down,
 // a retry, and the other system's messages coming back as public updates (polled every 2 s).
-const REMOTE_PORT = 3101;
 const DEMO_PASSWORD = "Blerick-demo-2026";
 const IN_BLERICK = { lat: 51.3668, lng: 6.1525 };
 const suffix = () => Math.random().toString(36).slice(2, 7);
@@ -17,7 +17,7 @@ test("an issue goes to the partner's own system once, after a failure and a retr
   db,
 }) => {
   test.setTimeout(150_000);
-  const remotePrepared = prepareSecondInstance(REMOTE_PORT);
+  const remotePrepared = prepareSecondInstance(E2E_REMOTE_PORT);
   const organisation = `Gemeente Koppeldorp ${suffix()}`;
   const admin = await insertUser({ roles: ["resident", "admin"] });
   const member = await insertUser({ organisations: [{ name: organisation, type: "gemeente" }] });
@@ -32,7 +32,7 @@ test("an issue goes to the partner's own system once, after a failure and a retr
   await page.getByLabel("Adres van de koppeling").fill("localhost-zonder-schema");
   await page.getByRole("button", { name: "Koppeling opslaan" }).click();
   await expect(page.getByText("Vul een volledig adres in dat begint met https:// of http://.").first()).toBeVisible();
-  await page.getByLabel("Adres van de koppeling").fill(`http://127.0.0.1:${REMOTE_PORT}/open311/v2`);
+  await page.getByLabel("Adres van de koppeling").fill(`http://127.0.0.1:${E2E_REMOTE_PORT}/open311/v2`);
   await page.getByLabel("API-sleutel").fill("demo-open311-key");
   await page.getByRole("textbox", { name: /^Afval/ }).fill("afval");
   await page.getByRole("button", { name: "Koppeling opslaan" }).click();

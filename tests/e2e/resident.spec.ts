@@ -1,4 +1,5 @@
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { E2E_BASE_URL } from "./lane";
 import { clickMapAt } from "./map-helpers";
 
 // Blerick-Centrum, near the station; and a point in the Maas, east of Blerick.
@@ -160,7 +161,7 @@ test("the form also refuses bad input without JavaScript, keeping the input", as
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
-  await context.addCookies([{ name: "bb_session", value: token, url: "http://127.0.0.1:3100" }]);
+  await context.addCookies([{ name: "bb_session", value: token, url: E2E_BASE_URL }]);
   const page = await context.newPage();
   await page.goto("/meldingen/nieuw");
   await page.getByLabel("Ik beschrijf de plek").check();

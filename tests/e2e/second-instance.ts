@@ -8,6 +8,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { E2E_TMP } from "./lane";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const run = promisify(execFile);
@@ -17,7 +18,7 @@ export type SecondInstance = { url: string; start(): Promise<void>; stop(): Prom
 
 /** Migrates and seeds the database now; `start` and `stop` the server when the test wants. */
 export async function prepareSecondInstance(port: number): Promise<SecondInstance> {
-  const tmp = path.join(root, "tests", ".tmp");
+  const tmp = E2E_TMP;
   const databaseFile = path.join(tmp, `e2e-remote-${port}.db`);
   const uploadDir = path.join(tmp, `e2e-remote-${port}-uploads`);
   for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(databaseFile + suffix, { force: true });
