@@ -261,6 +261,9 @@ function Footer() {
             <li>
               <a href="/feeds/meldingen.xml">{t("common.footer.feed")}</a>
             </li>
+            <li>
+              <Link to="/attenties">{t("alerts.footerLink")}</Link>
+            </li>
           </ul>
         </nav>
       </div>

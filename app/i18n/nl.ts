@@ -1,4 +1,5 @@
 import { admin } from "./nl/admin";
+import { alerts } from "./nl/alerts";
 import { api } from "./nl/api";
 import { auth } from "./nl/auth";
 import { common } from "./nl/common";
@@ -32,5 +33,6 @@ export const nl = {
   dashboard,
   interests,
   api,
+  alerts,
   open311Client,
 };

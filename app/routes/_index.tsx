@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Plus } from "lucide-react";
+import { Mail, Plus } from "lucide-react";
 import { FilterSelect } from "~/components/forms";
 import { IssueCard } from "~/components/issue-card";
 import { IssueMap } from "~/components/map";
@@ -145,7 +145,17 @@ export default function Home() {
             </div>
           </Form>
 
-          <p className="mt-4 font-semibold" aria-live="polite">
+          <p className="mt-3">
+            <Link
+              to={`/attenties${query.buurt ? `?buurt=${query.buurt}` : query.theme ? `?thema=${query.theme}` : ""}`}
+              className="inline-flex min-h-11 items-center gap-2"
+            >
+              <Mail aria-hidden="true" className="h-5 w-5 shrink-0" />
+              {buurtName ? t("alerts.homeLinkBuurt", { buurt: buurtName }) : t("alerts.homeLink")}
+            </Link>
+          </p>
+
+          <p className="mt-2 font-semibold" aria-live="polite">
             {plural(total, "home.countOne", "home.count")}
           </p>
 

@@ -3,10 +3,13 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AlertSubscriptions } from "~/components/alert-subscriptions";
 import { CheckboxField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { alertDeleteSchema, alertFrequencySchema, frequencyLabel } from "~/domain/alerts";
 import { changePasswordSchema } from "~/domain/account-schemas";
 import { isSteeringMember } from "~/domain/permissions";
 import { steeringConsentSchema } from "~/domain/steering";
+import { alertSubscriptionsFor, deleteOwnedSubscription, setOwnedSubscriptionFrequency } from "~/utils/alerts.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { t } from "~/i18n";
 import {
@@ -35,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     email: user.email,
     buurtName: buurt?.name ?? null,
     steering: steering ? { namePublic: steering.steeringNamePublicAt !== null } : null,
+    alerts: await alertSubscriptionsFor(user),
   };
 }
 
@@ -42,6 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readFormData(request);
   if (formData.get("intent") === "steering-consent") return steeringConsent(user, formData);
+  if (formData.get("intent") === "alert-frequency") return changeAlertFrequency(user, formData);
+  if (formData.get("intent") === "alert-delete") return deleteAlert(user, formData);
   const submission = parseWithZod(formData, { schema: changePasswordSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["currentPassword", "newPassword"] }), { status: 400 });
@@ -87,6 +93,29 @@ async function steeringConsent(user: Awaited<ReturnType<typeof requireUser>>, fo
     data: { steeringNamePublicAt: consent ? (current.steeringNamePublicAt ?? new Date()) : null },
   });
   return redirectWithToast("/account", { kind: "success", message: t("steering.account.saved") });
+}
+
+/** Only the person's own subscriptions: someone else's id answers 404, as if it did not exist. */
+async function changeAlertFrequency(user: Awaited<ReturnType<typeof requireUser>>, formData: FormData) {
+  const parsed = alertFrequencySchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw new Response("Onbekende keuze", { status: 400 });
+  const { subscriptionId, frequency } = parsed.data;
+  if (!(await setOwnedSubscriptionFrequency(user, subscriptionId, frequency))) {
+    throw new Response("Niet gevonden", { status: 404 });
+  }
+  return redirectWithToast("/account#attenties", {
+    kind: "success",
+    message: t("alerts.flash.frequencySaved", { frequency: frequencyLabel(frequency) }),
+  });
+}
+
+async function deleteAlert(user: Awaited<ReturnType<typeof requireUser>>, formData: FormData) {
+  const parsed = alertDeleteSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw new Response("Onbekende keuze", { status: 400 });
+  if (!(await deleteOwnedSubscription(user, parsed.data.subscriptionId))) {
+    throw new Response("Niet gevonden", { status: 404 });
+  }
+  return redirectWithToast("/account#attenties", { kind: "success", message: t("alerts.flash.deleted") });
 }
 
 function SteeringConsentForm({ namePublic }: { namePublic: boolean }) {
@@ -135,6 +164,7 @@ export default function AccountPage() {
         </dl>
       </section>
       {account.steering ? <SteeringConsentForm namePublic={account.steering.namePublic} /> : null}
+      <AlertSubscriptions subscriptions={account.alerts} />
       <section className="card mt-6 p-5" aria-labelledby="password-title">
         <h2 id="password-title" className="text-xl font-bold">
           {t("auth.account.changePassword")}

@@ -1,8 +1,9 @@
+import { matchAlerts, sendAlertDigest } from "./alerts.server";
 import type { JobType } from "./jobs.server";
 import { sendQueuedEmail } from "./mail.server";
 import { deliverIssueUpdate, deliverNewIssueMail } from "./notifications.server";
 import { pollExternalRequests, sendExternalRequest } from "./open311-client.server";
-import { every, type RecurringJobDefinition } from "./recurring-jobs.server";
+import { dailyAt, every, type RecurringJobDefinition } from "./recurring-jobs.server";
 import { env } from "./env.server";
 
 /**
@@ -31,10 +32,13 @@ export const jobHandlers: JobHandlers = {
   notify_new_issue: deliverNewIssueMail,
   open311_send: sendExternalRequest,
   open311_poll: pollExternalRequests,
+  match_alerts: matchAlerts,
+  alert_digest: sendAlertDigest,
 };
 
 /** Jobs queued on a schedule (recurring-jobs.server.ts); each type also needs a handler above. */
 export const recurringJobs: RecurringJobDefinition[] = [
   // Read at each run, so the setting needs no restart of this module (and tests can set it).
   { type: "open311_poll", schedule: (after) => every(env().OPEN311_POLL_SECONDS * 1000)(after) },
+  { type: "alert_digest", schedule: dailyAt(7) },
 ];

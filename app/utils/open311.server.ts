@@ -22,6 +22,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { buurtAt } from "./buurten.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
+import { queueAlertMatching } from "./alerts.server";
 import { bumpIssuesVersion, publicIssueWhere } from "./issues.server";
 import { queueNewIssueMail } from "./notifications.server";
 import { hitRateLimit } from "./rate-limit.server";
@@ -250,6 +251,7 @@ export async function createOpen311Request(form: FormData) {
     });
     await bumpIssuesVersion(tx);
     await queueNewIssueMail(tx, created.id);
+    await queueAlertMatching(tx, created.id);
     return created;
   });
   const settings = await getSettings();

@@ -1,4 +1,5 @@
 import type { ReportInput } from "~/domain/report-schema";
+import { queueAlertMatching } from "./alerts.server";
 import { db } from "./db.server";
 import { bumpIssuesVersion } from "./issues.server";
 import { queueNewIssueMail } from "./notifications.server";
@@ -41,6 +42,7 @@ export async function createIssue({ input, reporterId, themeId, buurtCode, lat, 
     });
     await bumpIssuesVersion(tx);
     await queueNewIssueMail(tx, issue.id);
+    await queueAlertMatching(tx, issue.id);
     return issue;
   });
 }

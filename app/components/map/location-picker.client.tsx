@@ -1,7 +1,7 @@
 import L from "leaflet";
 import { Crosshair, LocateFixed } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { MapContainer, Marker, Tooltip, useMap, useMapEvents } from "react-leaflet";
+import { Circle, MapContainer, Marker, Tooltip, useMap, useMapEvents } from "react-leaflet";
 import { BLERICK_CENTER, findBuurt, type LatLng } from "~/domain/geo";
 import { t } from "~/i18n";
 import {
@@ -32,6 +32,10 @@ export type LocationPickerProps = {
   onLocateError?: (message: string) => void;
   /** Classes for the map box (default "h-72 w-full sm:h-96"). */
   className?: string;
+  /** Draws a circle of this radius around the pin (e-mailattenties: "within 250 m of here"). */
+  radiusMeters?: number;
+  /** Wording for other uses than the report form (defaults: "de plek van je melding"). */
+  texts?: { label?: string; instructions?: string; markerTitle?: string };
 };
 
 const PIN_ZOOM = 17;
@@ -47,6 +51,8 @@ export default function LocationPickerClient({
   onOutside,
   onLocateError,
   className,
+  radiusMeters,
+  texts,
   tileUrl,
   tileAttribution,
 }: LocationPickerProps & TileConfig) {
@@ -136,7 +142,7 @@ export default function LocationPickerClient({
 
   return (
     <div className="space-y-2">
-      <p className="text-sm text-gray-700">{t("map.picker.instructions")}</p>
+      <p className="text-sm text-gray-700">{texts?.instructions ?? t("map.picker.instructions")}</p>
       <div
         className={cx(
           "relative isolate overflow-hidden rounded-lg border border-gray-300",
@@ -153,10 +159,18 @@ export default function LocationPickerClient({
           className="h-full w-full"
           ref={setMap}
         >
-          <ContainerAttributes testId="location-picker" label={t("map.picker.label")} />
+          <ContainerAttributes testId="location-picker" label={texts?.label ?? t("map.picker.label")} />
           <BaseLayers tileUrl={tileUrl} tileAttribution={tileAttribution} />
           <ClickToChoose onPoint={choose} />
-          {value ? <Pin value={value} buurtName={buurtName} onDrop={choose} /> : null}
+          {value && radiusMeters ? (
+            <Circle
+              center={[value.lat, value.lng]}
+              radius={radiusMeters}
+              pathOptions={{ color: "#0b4843", weight: 2, fillOpacity: 0.12 }}
+              interactive={false}
+            />
+          ) : null}
+          {value ? <Pin value={value} buurtName={buurtName} onDrop={choose} title={texts?.markerTitle} /> : null}
         </MapContainer>
         {/* Centre mark for "Zet de pin in het midden" (keyboard users pan with the arrow keys). */}
         <span
@@ -203,10 +217,12 @@ function Pin({
   value,
   buurtName,
   onDrop,
+  title = t("map.picker.markerTitle"),
 }: {
   value: LatLng;
   buurtName: string | null;
   onDrop: (point: LatLng) => boolean;
+  title?: string;
 }) {
   const map = useMap();
   const icon = useMemo(() => pinIcon(), []);
@@ -236,8 +252,8 @@ function Pin({
       position={[value.lat, value.lng]}
       draggable
       icon={icon}
-      title={t("map.picker.markerTitle")}
-      alt={t("map.picker.markerTitle")}
+      title={title}
+      alt={title}
       keyboard
       eventHandlers={eventHandlers}
     >
