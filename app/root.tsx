@@ -18,6 +18,7 @@ import { useEffect, useState } from "react";
 import { t } from "~/i18n";
 import {
   canAdminister,
+  canModerate,
   canSeePartnerArea,
   canViewDashboard,
   canViewInterestMap,
@@ -55,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           partnership: canViewPartnershipMap(user),
           interests: canViewInterestMap(user),
           admin: canAdminister(user),
+          moderation: canModerate(user),
         },
       },
       toast,
@@ -85,6 +87,7 @@ function Header() {
     user?.workspace.dashboard ? { to: "/stuurgroep", label: t("common.nav.steering") } : null,
     user?.workspace.partnership ? { to: "/partnerschapskaart", label: t("common.nav.partnership") } : null,
     user?.workspace.interests ? { to: "/belangenkaart", label: t("common.nav.interests") } : null,
+    user?.workspace.moderation ? { to: "/moderatie", label: t("moderation.nav") } : null,
     user?.workspace.admin ? { to: "/admin", label: t("common.nav.admin") } : null,
   ].filter((link) => link !== null);
   const items = (
@@ -251,18 +254,32 @@ function Footer() {
         <p>{t("common.footer.attribution")}</p>
         <p>{t("common.footer.demo")}</p>
         <nav aria-label={t("common.footer.linksLabel")}>
+          {/* Each link is a full 44 px tap target (WCAG 2.5.8), also when the list wraps on a phone. */}
           <ul className="mt-2 flex flex-wrap gap-x-4">
             <li>
-              <Link to="/besluiten">{t("common.footer.decisions")}</Link>
+              <Link to="/besluiten" className="inline-flex min-h-11 items-center">
+                {t("common.footer.decisions")}
+              </Link>
             </li>
             <li>
-              <Link to="/api">{t("common.footer.api")}</Link>
+              <Link to="/api" className="inline-flex min-h-11 items-center">
+                {t("common.footer.api")}
+              </Link>
             </li>
             <li>
-              <a href="/feeds/meldingen.xml">{t("common.footer.feed")}</a>
+              <a href="/feeds/meldingen.xml" className="inline-flex min-h-11 items-center">
+                {t("common.footer.feed")}
+              </a>
             </li>
             <li>
-              <Link to="/attenties">{t("alerts.footerLink")}</Link>
+              <Link to="/attenties" className="inline-flex min-h-11 items-center">
+                {t("alerts.footerLink")}
+              </Link>
+            </li>
+            <li>
+              <Link to="/privacy" className="inline-flex min-h-11 items-center">
+                {t("privacy.footerLink")}
+              </Link>
             </li>
           </ul>
         </nav>
@@ -312,6 +329,15 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  return (
+    <main id="inhoud" className="mx-auto max-w-2xl flex-1 px-4 py-12">
+      <ErrorMessage error={error} />
+    </main>
+  );
+}
+
+/** The Dutch title and text for an error; also used by route error boundaries inside the layout. */
+export function ErrorMessage({ error }: { error: unknown }) {
   let title = t("common.errors.genericTitle");
   let text = t("common.errors.genericText");
   if (isRouteErrorResponse(error)) {
@@ -330,7 +356,7 @@ export function ErrorBoundary() {
     console.error(error);
   }
   return (
-    <main id="inhoud" className="mx-auto max-w-2xl flex-1 px-4 py-12">
+    <>
       <h1 className="text-2xl font-bold">{title}</h1>
       <p className="mt-4 text-lg">{text}</p>
       <p className="mt-6">
@@ -338,6 +364,6 @@ export function ErrorBoundary() {
           {t("common.errors.backHome")}
         </a>
       </p>
-    </main>
+    </>
   );
 }

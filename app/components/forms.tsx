@@ -215,11 +215,11 @@ export function SelectField({
 }
 
 /** A field people do not see; bots fill it in. Checked by `isHoneypotFilled` in the action. */
-export function HoneypotField() {
+export function HoneypotField({ id = "website" }: { id?: string } = {}) {
   return (
     <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-      <label htmlFor="website">{t("common.form.honeypotLabel")}</label>
-      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      <label htmlFor={id}>{t("common.form.honeypotLabel")}</label>
+      <input id={id} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
 }

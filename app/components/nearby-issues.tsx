@@ -15,7 +15,16 @@ type NearbyIssue = {
 };
 
 /** "Bedoel je een van deze?": open issues of the same theme within 150 m of the pin. */
-export function NearbyIssues({ point, themeCode }: { point: { lat: number; lng: number } | null; themeCode: string }) {
+export function NearbyIssues({
+  point,
+  themeCode,
+  loggedIn = true,
+}: {
+  point: { lat: number; lng: number } | null;
+  themeCode: string;
+  /** Without an account, supporting happens on the issue's page (by email), not here. */
+  loggedIn?: boolean;
+}) {
   const fetcher = useFetcher<{ issues: NearbyIssue[] }>();
   const query =
     point && themeCode
@@ -48,13 +57,19 @@ export function NearbyIssues({ point, themeCode }: { point: { lat: number; lng: 
               <span>{t("report.nearby.distance", { meters: issue.distance })}</span>
             </p>
             <div className="mt-2">
-              <SupportButton
-                issueId={issue.id}
-                count={issue.supportCount}
-                supported={issue.supported}
-                loggedIn
-                size="small"
-              />
+              {loggedIn ? (
+                <SupportButton
+                  issueId={issue.id}
+                  count={issue.supportCount}
+                  supported={issue.supported}
+                  loggedIn
+                  size="small"
+                />
+              ) : (
+                <Link to={`/meldingen/${issue.id}#steunen`} target="_blank" className="btn-secondary px-3 text-sm">
+                  {t("issue.support.button", { count: issue.supportCount })}
+                </Link>
+              )}
             </div>
           </li>
         ))}

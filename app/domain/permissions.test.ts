@@ -30,7 +30,12 @@ import {
   canChangeStatus,
   canCreateSolution,
   canDeleteComment,
+  canEditIssueText,
   canEditPartnershipRow,
+  canFlag,
+  canModerate,
+  canSeeHiddenContent,
+  issueTextEditorRole,
   canEditSolution,
   canHandOver,
   canMerge,
@@ -747,5 +752,83 @@ describe("edge cases", () => {
       expect(canPostPublicUpdate(mixed, makeIssue("getrieerd", OWNER_ORG))).toBe(true);
       expect(canChangeStatus(mixed, makeIssue("in_behandeling", OTHER_ORG), "opgelost", { now: NOW })).toBe(true);
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Moderation: flagging, the queue, hidden content and editing an issue's text
+// ---------------------------------------------------------------------------------------------
+
+describe("moderation", () => {
+  const MODERATORS: readonly ActorName[] = ["moderator", "admin"];
+
+  const actorRows = ACTOR_NAMES.flatMap((name) => [
+    { action: "flag content (canFlag; also without an account)", fn: canFlag, name, expected: true },
+    {
+      action: "use the moderation queue: hide, dismiss, unhide (canModerate)",
+      fn: canModerate,
+      name,
+      expected: MODERATORS.includes(name),
+    },
+    {
+      action: "see hidden content and earlier versions (canSeeHiddenContent)",
+      fn: canSeeHiddenContent,
+      name,
+      expected: MODERATORS.includes(name) || PARTNERS.includes(name),
+    },
+  ]).map((row) => ({ ...row, v: verdict(row.expected) }));
+
+  it.each(named(actorRows, (r) => `${r.name} ${r.v} ${r.action}`))("%s", (_title, { fn, name, expected }) => {
+    expect(fn(actor(name))).toBe(expected);
+  });
+
+  it("a steering-group resident without organisation does not see hidden content", () => {
+    expect(canSeeHiddenContent(ACTORS.steering)).toBe(false);
+  });
+
+  /** Issues of the fixture reporter, posted this long before NOW. */
+  const AGES = [
+    { label: "posted 1 minute ago", minutes: 1, reporterMay: true },
+    { label: "posted 59 minutes ago", minutes: 59, reporterMay: true },
+    { label: "posted exactly 60 minutes ago", minutes: 60, reporterMay: false },
+    { label: "posted 61 minutes ago", minutes: 61, reporterMay: false },
+    { label: "posted 3 days ago", minutes: 3 * 24 * 60, reporterMay: false },
+  ];
+  const VISIBILITIES = ["public", "hidden"] as const;
+
+  const editRows = ACTOR_NAMES.flatMap((name) =>
+    AGES.flatMap(({ label, minutes, reporterMay }) =>
+      VISIBILITIES.map((visibility) => {
+        const issue = { reporterId: REPORTER_ID, createdAt: new Date(NOW.getTime() - minutes * MINUTE), visibility };
+        // The reporter within the hour, unless a moderator hid the issue; moderators and admins always.
+        const asReporter = name === "reporter" && reporterMay && visibility === "public";
+        const expectedRole = asReporter ? "reporter" : MODERATORS.includes(name) ? "moderator" : null;
+        return { name, label, visibility, issue, expectedRole, v: verdict(expectedRole !== null) };
+      }),
+    ),
+  );
+
+  it.each(named(editRows, (r) => `${r.name} ${r.v} edit the text of a ${r.visibility} issue ${r.label}`))(
+    "%s",
+    (_title, { name, issue, expectedRole }) => {
+      expect(issueTextEditorRole(actor(name), issue, NOW)).toBe(expectedRole);
+      expect(canEditIssueText(actor(name), issue, NOW)).toBe(expectedRole !== null);
+    },
+  );
+
+  it("createdAt as an ISO string counts the same", () => {
+    const iso = (minutes: number) => ({
+      reporterId: REPORTER_ID,
+      createdAt: new Date(NOW.getTime() - minutes * MINUTE).toISOString(),
+      visibility: "public",
+    });
+    expect(canEditIssueText(ACTORS.reporter, iso(59), NOW)).toBe(true);
+    expect(canEditIssueText(ACTORS.reporter, iso(61), NOW)).toBe(false);
+  });
+
+  it("an issue without reporter (Open311, anonymised) is edited by moderators only", () => {
+    const issue = { reporterId: null, createdAt: NOW, visibility: "public" };
+    expect(canEditIssueText(ACTORS.reporter, issue, NOW)).toBe(false);
+    expect(issueTextEditorRole(ACTORS.moderator, issue, NOW)).toBe("moderator");
   });
 });

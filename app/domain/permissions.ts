@@ -216,3 +216,64 @@ export function canDeleteComment(
   if (comment.authorId !== null && comment.authorId === actor.id) return true;
   return actor.roles.includes("moderator") || actor.roles.includes("admin");
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Moderation
+ * ------------------------------------------------------------------------------------------- */
+
+/** The moderation queue: hide, dismiss, unhide and edit any issue's text. Moderators and admins. */
+export function canModerate(actor: Pick<Actor, "roles"> | null | undefined) {
+  return !!actor && (actor.roles.includes("moderator") || actor.roles.includes("admin"));
+}
+
+/**
+ * "Ongepast melden": everybody, also without an account (the lowest possible threshold). Abuse
+ * is limited by rate limits and one open flag per person or address, not by this rule.
+ */
+export function canFlag(_actor: MaybeActor) {
+  return true;
+}
+
+/**
+ * Content a moderator hid stays readable for the people who handle issues: moderators, admins
+ * and partner members (with a banner). Also the earlier versions of an issue's text.
+ */
+export function canSeeHiddenContent(actor: MaybeActor) {
+  return canModerate(actor) || isPartner(actor);
+}
+
+/** Reporters may change the title and description of their own issue this long after posting. */
+export const REPORTER_EDIT_WINDOW_MS = 60 * 60 * 1000;
+
+export type IssueForTextEdit = {
+  reporterId: string | null;
+  createdAt: Date | string;
+  visibility: string;
+};
+
+/**
+ * Who edits an issue's text, and in which role: the reporter within the first hour after posting
+ * (not once a moderator hid it), otherwise moderators and admins (their edits keep history and
+ * are shown as "bewerkt door moderator"). Null: may not edit.
+ */
+export function issueTextEditorRole(
+  actor: MaybeActor,
+  issue: IssueForTextEdit,
+  now: Date = new Date(),
+): "reporter" | "moderator" | null {
+  if (!actor) return null;
+  const isReporter = issue.reporterId !== null && issue.reporterId === actor.id;
+  if (isReporter && issue.visibility !== "hidden" && now.getTime() < reporterEditDeadline(issue).getTime()) {
+    return "reporter";
+  }
+  return canModerate(actor) ? "moderator" : null;
+}
+
+export function canEditIssueText(actor: MaybeActor, issue: IssueForTextEdit, now: Date = new Date()) {
+  return issueTextEditorRole(actor, issue, now) !== null;
+}
+
+/** Until when the reporter may edit (exclusive). */
+export function reporterEditDeadline(issue: Pick<IssueForTextEdit, "createdAt">) {
+  return new Date(new Date(issue.createdAt).getTime() + REPORTER_EDIT_WINDOW_MS);
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "~/i18n";
+import { withoutPersonalData } from "./personal-data";
 
 /** Limits of a report. The description limit is the Open311 GeoReport v2 limit. */
 export const TITLE_MIN = 5;
@@ -20,16 +21,21 @@ const base = z.object({
   themeCode: z
     .string({ error: t("report.validation.themeRequired") })
     .regex(/^[a-z0-9_-]{1,40}$/, t("report.validation.themeUnknown")),
-  title: z
-    .string({ error: t("report.validation.titleRequired") })
-    .trim()
-    .min(TITLE_MIN, t("report.validation.titleTooShort"))
-    .max(TITLE_MAX, t("report.validation.titleTooLong")),
-  description: z
-    .string({ error: t("report.validation.descriptionRequired") })
-    .trim()
-    .min(DESCRIPTION_MIN, t("report.validation.descriptionTooShort"))
-    .max(DESCRIPTION_MAX, t("report.validation.descriptionTooLong")),
+  // Title and description are public: no email address, phone number or home address in them.
+  title: withoutPersonalData(
+    z
+      .string({ error: t("report.validation.titleRequired") })
+      .trim()
+      .min(TITLE_MIN, t("report.validation.titleTooShort"))
+      .max(TITLE_MAX, t("report.validation.titleTooLong")),
+  ),
+  description: withoutPersonalData(
+    z
+      .string({ error: t("report.validation.descriptionRequired") })
+      .trim()
+      .min(DESCRIPTION_MIN, t("report.validation.descriptionTooShort"))
+      .max(DESCRIPTION_MAX, t("report.validation.descriptionTooLong")),
+  ),
   /** Checked on the server from the bytes themselves (app/utils/photos.server.ts). */
   photo: z.unknown().optional(),
 });
@@ -58,3 +64,20 @@ export const reportSchema = z.discriminatedUnion("locationMode", [
 ]);
 
 export type ReportInput = z.infer<typeof reportSchema>;
+
+/** The address a person without an account gives: the confirmation link goes there. */
+export const confirmationEmail = z
+  .string({ error: t("confirm.validation.emailRequired") })
+  .trim()
+  .toLowerCase()
+  .min(1, t("confirm.validation.emailRequired"))
+  .max(254, t("confirm.validation.emailInvalid"))
+  .pipe(z.email({ error: t("confirm.validation.emailInvalid") }));
+
+/** A report by someone who is not logged in: the same report plus the email to confirm it. */
+export const anonymousReportSchema = reportSchema.and(z.object({ email: confirmationEmail }));
+
+export type AnonymousReportInput = z.infer<typeof anonymousReportSchema>;
+
+/** Supporting an issue without an account. */
+export const anonymousSupportSchema = z.object({ email: confirmationEmail });

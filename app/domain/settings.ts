@@ -19,6 +19,8 @@ export const settingsSchema = z.object({
   signalWindowDays: z.number().int().min(7).max(365),
   /** ...each within this many metres of the group's centre. */
   signalRadiusMeters: z.number().int().min(25).max(2000),
+  /** The reporter's name and contact details leave a closed issue this many months after closing. */
+  reporterRetentionMonths: z.number().int().min(1).max(120),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   signalMinIssues: 3,
   signalWindowDays: 90,
   signalRadiusMeters: 250,
+  reporterRetentionMonths: 12,
 };
 
 /** Working days are counted in this time zone (weekends and Dutch public holidays skipped). */

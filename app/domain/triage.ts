@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { t } from "~/i18n";
 import { CLOSE_REASONS, ISSUE_STATUSES } from "./issue-status";
+import { withoutPersonalData } from "./personal-data";
 
 /** The four questions: stored values (GLOSSARY.md). */
 export const NATURES = ["incident", "structureel"] as const;
@@ -11,12 +12,15 @@ export const APPROACHES = ["bestaande_oplossing", "nieuwe_aanpak"] as const;
 export type Approach = (typeof APPROACHES)[number];
 
 const id = z.string().trim().min(1).max(40);
+/** Public messages and reopen reasons are shown to everyone: no personal data in them. */
 const message = (required: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(5, t("triage.validation.messageTooShort"))
-    .max(2000, t("triage.validation.messageTooLong"));
+  withoutPersonalData(
+    z
+      .string({ error: required })
+      .trim()
+      .min(5, t("triage.validation.messageTooShort"))
+      .max(2000, t("triage.validation.messageTooLong")),
+  );
 
 export const triageSchema = z
   .object({

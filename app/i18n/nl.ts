@@ -3,14 +3,17 @@ import { alerts } from "./nl/alerts";
 import { api } from "./nl/api";
 import { auth } from "./nl/auth";
 import { common } from "./nl/common";
+import { confirm } from "./nl/confirm";
 import { dashboard } from "./nl/dashboard";
 import { home } from "./nl/home";
 import { interests } from "./nl/interests";
 import { issue } from "./nl/issue";
 import { mail } from "./nl/mail";
 import { map } from "./nl/map";
+import { moderation } from "./nl/moderation";
 import { notifications } from "./nl/notifications";
 import { open311Client } from "./nl/open311-client";
+import { privacy } from "./nl/privacy";
 import { report } from "./nl/report";
 import { solutions } from "./nl/solutions";
 import { steering } from "./nl/steering";
@@ -25,6 +28,7 @@ export const nl = {
   issue,
   map,
   report,
+  confirm,
   mail,
   notifications,
   solutions,
@@ -35,4 +39,6 @@ export const nl = {
   api,
   alerts,
   open311Client,
+  moderation,
+  privacy,
 };

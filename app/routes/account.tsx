@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AlertSubscriptions } from "~/components/alert-subscriptions";
 import { CheckboxField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { alertDeleteSchema, alertFrequencySchema, frequencyLabel } from "~/domain/alerts";
@@ -199,6 +199,31 @@ export default function AccountPage() {
           </button>
         </Form>
       </section>
+      <PrivacySection />
     </div>
+  );
+}
+
+/** AVG: download everything stored about you, or delete your account (own routes). */
+function PrivacySection() {
+  return (
+    <section id="gegevens" className="card mt-6 p-5" aria-labelledby="privacy-title">
+      <h2 id="privacy-title" className="text-xl font-bold">
+        {t("privacy.account.title")}
+      </h2>
+      <p className="mt-1">{t("privacy.account.intro")}</p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <a href="/account/export.json" download className="btn-secondary">
+          {t("privacy.account.download")}
+        </a>
+        <Link to="/account/verwijderen" className="btn-secondary border-red-700 text-red-800 hover:bg-red-50">
+          {t("privacy.account.delete")}
+        </Link>
+      </div>
+      <p className="mt-3 text-sm text-gray-700">{t("privacy.account.downloadHint")}</p>
+      <p className="mt-2">
+        <Link to="/privacy">{t("privacy.account.privacyLink")}</Link>
+      </p>
+    </section>
   );
 }

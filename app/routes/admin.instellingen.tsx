@@ -42,7 +42,16 @@ const FIELDS: { key: keyof Settings; label: MessageKey; hint: MessageKey }[] = [
   { key: "reopenWindowDays", label: "admin.settings.reopenWindowDays", hint: "admin.settings.reopenWindowDaysHint" },
   { key: "signalMinIssues", label: "admin.settings.signalMinIssues", hint: "admin.settings.signalMinIssuesHint" },
   { key: "signalWindowDays", label: "admin.settings.signalWindowDays", hint: "admin.settings.signalWindowDaysHint" },
-  { key: "signalRadiusMeters", label: "admin.settings.signalRadiusMeters", hint: "admin.settings.signalRadiusMetersHint" },
+  {
+    key: "signalRadiusMeters",
+    label: "admin.settings.signalRadiusMeters",
+    hint: "admin.settings.signalRadiusMetersHint",
+  },
+  {
+    key: "reporterRetentionMonths",
+    label: "privacy.settings.reporterRetentionMonths",
+    hint: "privacy.settings.reporterRetentionMonthsHint",
+  },
 ];
 
 export default function AdminSettings() {

@@ -11,9 +11,17 @@ import { StatusBadge } from "~/components/status-badge";
 import { FollowButton } from "~/components/follow-button";
 import { IssueMetaLine, OutcomeCard } from "~/components/issue-parts";
 import { SupportButton } from "~/components/support-button";
+import { SupportWithoutAccount } from "~/components/support-without-account";
 import { commentSchema } from "~/domain/comment-schema";
 import { feedLink, feedPaths } from "~/domain/feed-links";
-import { canChangeStatus, canDeleteComment, canSeePartnerArea, hasPermission } from "~/domain/permissions";
+import {
+  canChangeStatus,
+  canDeleteComment,
+  canSeeHiddenContent,
+  canSeePartnerArea,
+  hasPermission,
+  issueTextEditorRole,
+} from "~/domain/permissions";
 import { reopenSchema, triageOutcomeText } from "~/domain/triage";
 import { t } from "~/i18n";
 import { getSessionUser, requireUser } from "~/utils/auth.server";
@@ -31,6 +39,15 @@ import { ForbiddenError, TransitionError } from "~/utils/issue-status.server";
 import { transitionIssue } from "~/utils/triage.server";
 import { decisionsForIssue } from "~/utils/meetings.server";
 import { DecisionDetails } from "~/components/steering";
+import {
+  FlagDisclosure,
+  HiddenBanner,
+  HiddenIssueBoundary,
+  HiddenPlaceholder,
+  RevisionHistory,
+} from "~/components/moderation";
+import { editDeadlineTime } from "~/domain/moderation";
+import { findIssueForPage, hiddenIssueResponse, issueEditHistory } from "~/utils/moderation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.issue.title} | ${t("common.appName")}` : t("common.appName") },
@@ -48,7 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const [user, issue] = await Promise.all([
     getSessionUser(request),
-    findPublicIssue(id, {
+    // Hidden issues too: the public gets a placeholder, moderators and partners the content.
+    findIssueForPage(id, {
       id: true,
       title: true,
       description: true,
@@ -62,14 +80,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closedAt: true,
       duplicateOfId: true,
       reporterId: true,
+      visibility: true,
+      moderationReason: true,
+      moderatedAt: true,
       ownerOrganisationId: true,
       theme: { select: { code: true, name: true } },
       buurt: { select: { code: true, name: true, wijkName: true } },
       reporter: { select: { name: true, anonymisedAt: true, buurt: { select: { name: true } } } },
       ownerOrganisation: { select: { name: true } },
       photos: {
-        where: { visibility: "public" },
-        select: { fileName: true, width: true, height: true },
+        select: { id: true, fileName: true, width: true, height: true, visibility: true, moderationReason: true },
         orderBy: { createdAt: "asc" },
       },
       triageDecisions: {
@@ -92,10 +112,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         orderBy: { createdAt: "asc" },
       },
       comments: {
-        where: { visibility: "public" },
         select: {
           id: true,
           body: true,
+          visibility: true,
+          moderationReason: true,
           createdAt: true,
           deletedAt: true,
           authorId: true,
@@ -106,6 +127,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   ]);
   if (!issue) throw new Response("Niet gevonden", { status: 404 });
+  const seesHidden = canSeeHiddenContent(user);
+  // The public gets "Verborgen door moderator" with the reason (ErrorBoundary below), never the content.
+  if (issue.visibility === "hidden" && !seesHidden) throw hiddenIssueResponse(issue);
+  const editHistory = await issueEditHistory(issue.id, user);
+  const editorRole = issueTextEditorRole(user, issue);
   const organisationIds = [
     ...new Set(issue.events.map((e) => e.organisationId).filter((v): v is string => Boolean(v))),
   ];
@@ -141,7 +167,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // In public a reporter is a first name and a buurt, never an email address.
       reporter: reporterName ? { name: reporterName, buurt: issue.reporter?.buurt?.name ?? issue.buurt.name } : null,
       owner: issue.ownerOrganisation?.name ?? null,
-      photos: issue.photos,
+      // A hidden photo is a placeholder for the public (and /uploads no longer serves it).
+      photos: issue.photos.map((photo) => ({
+        id: photo.id,
+        fileName: photo.visibility === "public" || seesHidden ? photo.fileName : null,
+        width: photo.width,
+        height: photo.height,
+        hiddenReason: photo.visibility === "public" ? null : (photo.moderationReason ?? ""),
+      })),
     },
     outcome: decision
       ? {
@@ -173,7 +206,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     comments: issue.comments.map((comment) => ({
       id: comment.id,
-      body: comment.deletedAt ? null : comment.body,
+      body: comment.deletedAt || (comment.visibility !== "public" && !seesHidden) ? null : comment.body,
+      hiddenReason: comment.visibility !== "public" && !comment.deletedAt ? (comment.moderationReason ?? "") : null,
       createdAt: comment.createdAt,
       author: comment.author && !comment.author.anonymisedAt ? firstName(comment.author.name) : null,
       authorBuurt: comment.author?.buurt?.name ?? null,
@@ -183,9 +217,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     supported: supported.length > 0,
     following,
     loggedIn: Boolean(user),
-    canComment: hasPermission(user, "comment:create"),
+    // No new comments under a hidden issue (its action only accepts public issues).
+    canComment: hasPermission(user, "comment:create") && issue.visibility === "public",
     justReported: new URL(request.url).searchParams.get("nieuw") === "1",
     now: new Date().toISOString(),
+    moderation: {
+      issueHiddenReason: issue.visibility === "hidden" ? (issue.moderationReason ?? "") : null,
+      editedByModeratorAt: editHistory.editedByModeratorAt,
+      revisions: editHistory.revisions,
+      editorRole,
+      editDeadline: editorRole === "reporter" ? editDeadlineTime(issue.createdAt) : null,
+    },
   };
 }
 
@@ -236,7 +278,7 @@ async function reopen(id: number, user: Awaited<ReturnType<typeof requireUser>>,
 }
 
 export default function IssuePage() {
-  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, following, reopenWindowDays, isPartner, steeringDecisions } =
+  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, following, reopenWindowDays, isPartner, steeringDecisions, moderation } =
     useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
@@ -266,7 +308,11 @@ export default function IssuePage() {
               </span>
             </div>
             <div className="flex flex-wrap items-center gap-3">
-              <SupportButton issueId={issue.id} count={issue.supportCount} supported={supported} loggedIn={loggedIn} />
+              {loggedIn ? (
+                <SupportButton issueId={issue.id} count={issue.supportCount} supported={supported} loggedIn />
+              ) : (
+                <SupportWithoutAccount issueId={issue.id} count={issue.supportCount} />
+              )}
               <FollowButton issueId={issue.id} following={following} loggedIn={loggedIn} />
               {isPartner ? (
                 <Link to={`/partner/meldingen/${issue.id}`} className="btn-secondary">
@@ -275,6 +321,10 @@ export default function IssuePage() {
               ) : null}
             </div>
           </header>
+
+          {moderation.issueHiddenReason !== null ? (
+            <HiddenBanner text={t("moderation.hidden.bannerIssue", { reason: moderation.issueHiddenReason })} />
+          ) : null}
 
           {issue.duplicateOfId ? (
             <p className="rounded-md border-l-8 border-gray-500 bg-gray-100 p-4">
@@ -288,19 +338,54 @@ export default function IssuePage() {
               {t("issue.page.description")}
             </h2>
             <p className="text-lg whitespace-pre-line">{issue.description}</p>
-            {issue.photos.map((photo) => (
-              <figure key={photo.fileName} className="mt-4">
-                <img
-                  src={`/uploads/${photo.fileName}`}
-                  alt={t("issue.page.photo")}
-                  width={photo.width}
-                  height={photo.height}
-                  loading="lazy"
-                  className="h-auto max-h-[28rem] w-auto max-w-full rounded-md border border-gray-200"
-                />
-              </figure>
-            ))}
+            {moderation.editedByModeratorAt ? (
+              <p className="mt-2 text-sm text-gray-700">
+                {t("moderation.edited.byModerator", { date: formatDate(moderation.editedByModeratorAt) })}
+              </p>
+            ) : null}
+            {issue.photos.map((photo) =>
+              photo.fileName === null ? (
+                <div key={photo.id} className="mt-4">
+                  <HiddenPlaceholder kind="photo" reason={photo.hiddenReason} />
+                </div>
+              ) : (
+                <figure key={photo.id} className="mt-4">
+                  <img
+                    src={`/uploads/${photo.fileName}`}
+                    alt={t("issue.page.photo")}
+                    width={photo.width}
+                    height={photo.height}
+                    loading="lazy"
+                    className="h-auto max-h-[28rem] w-auto max-w-full rounded-md border border-gray-200"
+                  />
+                  {photo.hiddenReason !== null ? (
+                    <figcaption className="mt-2">
+                      <HiddenBanner text={t("moderation.hidden.bannerPhoto", { reason: photo.hiddenReason })} />
+                    </figcaption>
+                  ) : (
+                    <FlagDisclosure target={{ type: "photo", issueId: issue.id, photoId: photo.id }} />
+                  )}
+                </figure>
+              ),
+            )}
+            <div className="mt-4 flex flex-wrap items-start gap-x-6 gap-y-1 border-t border-gray-200 pt-2">
+              {moderation.editorRole ? (
+                <p className="flex min-h-11 flex-wrap items-center gap-2 text-sm">
+                  <Link to={`/meldingen/${issue.id}/bewerken`}>{t("moderation.edited.edit")}</Link>
+                  {moderation.editDeadline ? (
+                    <span className="text-gray-700">
+                      {t("moderation.edited.editHint", { time: moderation.editDeadline })}
+                    </span>
+                  ) : null}
+                </p>
+              ) : null}
+              {moderation.issueHiddenReason === null ? (
+                <FlagDisclosure target={{ type: "issue", issueId: issue.id }} />
+              ) : null}
+            </div>
           </section>
+
+          <RevisionHistory revisions={moderation.revisions} />
 
           {outcome?.text ? (
             <OutcomeCard text={outcome.text} rationale={outcome.rationale} solutions={outcome.solutions} />
@@ -404,6 +489,9 @@ export default function IssuePage() {
   );
 }
 
+/** A hidden issue answers 410 to the public: this shows "Verborgen door moderator" and the reason. */
+export const ErrorBoundary = HiddenIssueBoundary;
+
 type CommentView = {
   id: string;
   body: string | null;
@@ -411,6 +499,8 @@ type CommentView = {
   author: string | null;
   authorBuurt: string | null;
   canDelete: boolean;
+  /** Set when a moderator hid the comment; the public then gets no body. */
+  hiddenReason: string | null;
 };
 
 function Comments({
@@ -443,13 +533,15 @@ function Comments({
   return (
     <section id="reacties" aria-labelledby="comments-title" className="card p-5">
       <h2 id="comments-title" className="text-xl font-bold">
-        {t("issue.comments.title")} ({comments.filter((c) => c.body !== null).length})
+        {t("issue.comments.title")} ({comments.filter((c) => c.body !== null && c.hiddenReason === null).length})
       </h2>
       {comments.length === 0 ? <p className="mt-3 text-gray-700">{t("issue.comments.empty")}</p> : null}
       <ul className="mt-4 space-y-4">
         {comments.map((comment) => (
           <li key={comment.id} className="border-b border-gray-200 pb-3 last:border-0">
-            {comment.body === null ? (
+            {comment.body === null && comment.hiddenReason !== null ? (
+              <HiddenPlaceholder kind="comment" reason={comment.hiddenReason} />
+            ) : comment.body === null ? (
               <p className="text-gray-600 italic">{t("issue.comments.deleted")}</p>
             ) : (
               <>
@@ -459,6 +551,13 @@ function Comments({
                   <time dateTime={new Date(comment.createdAt).toISOString()}>{formatDateTime(comment.createdAt)}</time>
                 </p>
                 <p className="mt-1 whitespace-pre-line">{comment.body}</p>
+                {comment.hiddenReason !== null ? (
+                  <div className="mt-2">
+                    <HiddenBanner text={t("moderation.hidden.bannerComment", { reason: comment.hiddenReason })} />
+                  </div>
+                ) : (
+                  <FlagDisclosure target={{ type: "comment", issueId, commentId: comment.id }} />
+                )}
                 {comment.canDelete ? (
                   <Form method="post" className="mt-1">
                     <input type="hidden" name="intent" value="delete-comment" />

@@ -1,9 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState, type MouseEvent } from "react";
 import {
   ErrorSummary,
   HoneypotField,
@@ -15,16 +15,18 @@ import {
 } from "~/components/forms";
 import { LocationPicker } from "~/components/map";
 import { NearbyIssues } from "~/components/nearby-issues";
+import { StepLegend, StepNavigation, useSmallScreen, useSteps } from "~/components/report-steps";
 import { ThemeIcon } from "~/components/theme-icon";
+import { PrivacyHint } from "~/components/privacy-hint";
 import { hasPermission } from "~/domain/permissions";
-import { PHOTO_TYPES, reportSchema } from "~/domain/report-schema";
+import { PHOTO_TYPES, anonymousReportSchema, reportSchema } from "~/domain/report-schema";
 import { t, type MessageKey } from "~/i18n";
-import { requirePermission } from "~/utils/auth.server";
+import { getSessionUser } from "~/utils/auth.server";
 import { buurtAt, buurtOptions, loadBuurten } from "~/utils/buurten.server";
 import { TOO_LARGE, parseMultipart } from "~/utils/multipart.server";
 import { PhotoError, storePhoto } from "~/utils/photos.server";
-import { hitRateLimit } from "~/utils/rate-limit.server";
-import { createIssue } from "~/utils/report.server";
+import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
+import { createIssue, createUnconfirmedIssue } from "~/utils/report.server";
 import { activeThemes } from "~/utils/themes.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { db } from "~/utils/db.server";
@@ -32,24 +34,38 @@ import { db } from "~/utils/db.server";
 export const meta: MetaFunction = () => [{ title: `${t("report.title")} | ${t("common.appName")}` }];
 
 const REPORTS_PER_HOUR = 10;
+/** Without an account: per address (shared by a household or a school) and per mailbox. */
+const ANONYMOUS_REPORTS_PER_ADDRESS_PER_HOUR = 10;
+const ANONYMOUS_REPORTS_PER_EMAIL_PER_HOUR = 5;
+const HOUR = 60 * 60 * 1000;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "issue:report");
-  const [themes, buurten] = await Promise.all([activeThemes(), buurtOptions()]);
-  return { themes, buurten };
+/**
+ * Logged in: the report is published at once. Not logged in: the same form asks for an email
+ * address at the end and the report waits for the link in the mail (confirmations.server.ts).
+ * Logged in without permission to report (e.g. a partner account only): refused.
+ */
+async function reporter(request: Request) {
+  const user = await getSessionUser(request);
+  if (user && !hasPermission(user, "issue:report")) throw new Response("Geen toegang", { status: 403 });
+  return user;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "issue:report");
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await reporter(request);
+  const [themes, buurten] = await Promise.all([activeThemes(), buurtOptions()]);
+  return { themes, buurten, anonymous: !user };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await reporter(request);
   const { formData, files } = await parseMultipart(request, ["photo"]);
-  const submission = parseWithZod(formData, { schema: reportSchema });
+  const submission = parseWithZod(formData, { schema: user ? reportSchema : anonymousReportSchema });
   const photoFile = files.get("photo");
   const reply = (options: Parameters<typeof submission.reply>[0], status = 400) =>
     data({ result: submission.reply(options), photoLost: Boolean(photoFile) }, { status });
 
   if (submission.status !== "success") return reply({});
   if (isHoneypotFilled(formData)) return reply({ formErrors: [t("common.errors.genericText")] });
-  if (!hasPermission(user, "issue:report")) throw new Response("Geen toegang", { status: 403 });
 
   const input = submission.value;
   const theme = await db.theme.findFirst({ where: { code: input.themeCode, retiredAt: null }, select: { id: true } });
@@ -68,8 +84,22 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (photoFile === TOO_LARGE) return reply({ fieldErrors: { photo: [t("report.validation.photoTooLarge")] } });
 
-  const limit = await hitRateLimit(`report:user:${user.id}`, REPORTS_PER_HOUR, 60 * 60 * 1000);
-  if (!limit.allowed) return reply({ formErrors: [t("report.validation.tooMany")] }, 429);
+  // Only the form without an account has (and requires) an email field.
+  const email = "email" in input ? input.email : "";
+  if (user) {
+    const limit = await hitRateLimit(`report:user:${user.id}`, REPORTS_PER_HOUR, HOUR);
+    if (!limit.allowed) return reply({ formErrors: [t("report.validation.tooMany")] }, 429);
+  } else {
+    const perAddress = await hitRateLimit(
+      `report:ip:${clientAddress(context)}`,
+      ANONYMOUS_REPORTS_PER_ADDRESS_PER_HOUR,
+      HOUR,
+    );
+    const perEmail = await hitRateLimit(`report:email:${email}`, ANONYMOUS_REPORTS_PER_EMAIL_PER_HOUR, HOUR);
+    if (!perAddress.allowed || !perEmail.allowed) {
+      return reply({ formErrors: [t("confirm.validation.tooMany")] }, 429);
+    }
+  }
 
   let photo;
   if (photoFile) {
@@ -83,20 +113,37 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
 
+  if (!user) {
+    await createUnconfirmedIssue({ input, themeId: theme.id, ...location, photo }, email);
+    // The same answer whether or not the address has an account.
+    return redirect("/bevestigen/verstuurd?soort=melding");
+  }
   const issue = await createIssue({ input, reporterId: user.id, themeId: theme.id, ...location, photo });
   return redirectWithToast(`/meldingen/${issue.id}?nieuw=1`, { kind: "success", message: t("report.thanks") });
 }
 
+/** Which fields each step shows, for validating one step at a time on a phone. */
+const STEP_FIELDS: Record<number, readonly string[]> = {
+  1: ["locationMode", "lat", "lng", "buurtCode", "placeDescription"],
+  2: ["themeCode"],
+  3: ["title", "description", "photo"],
+  4: ["email"],
+};
+const STEP_COUNT = 4;
+
 export default function ReportPage() {
-  const { themes, buurten } = useLoaderData<typeof loader>();
+  const { themes, buurten, anonymous } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(reportSchema, {
+  // One form type for both: the schema without email is used only when the field is absent.
+  const schema = anonymous ? anonymousReportSchema : (reportSchema as unknown as typeof anonymousReportSchema);
+  const [form, fields] = useZodForm(schema, {
     id: "report",
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
     defaultValue: { locationMode: "kaart" },
   });
+  const steps = useSteps(STEP_COUNT, useSmallScreen());
 
   const initialMode = (fields.locationMode.initialValue as string | undefined) ?? "kaart";
   const [mode, setMode] = useState(initialMode);
@@ -110,7 +157,49 @@ export default function ReportPage() {
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
 
+  // After a refused submit on a phone, show the first step with a problem.
+  const serverErrors = actionData?.result.error;
+  useEffect(() => {
+    if (!steps.enabled || !serverErrors) return;
+    const first = [1, 2, 3, 4].find((n) => STEP_FIELDS[n].some((name) => serverErrors[name]?.length));
+    if (first) steps.goTo(first);
+    // Only when a new answer arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverErrors]);
+
   const locationErrors = outside ? [t("report.where.outside")] : fields.lat.errors;
+  const focusTarget: Record<string, string> = {
+    lat: "location",
+    lng: "location",
+    themeCode: `${fields.themeCode.id}-first`,
+    photo: "photo",
+  };
+
+  function nextStep() {
+    const element = document.getElementById(form.id);
+    if (!(element instanceof HTMLFormElement)) return;
+    const result = parseWithZod(new FormData(element), { schema });
+    const errors = result.status === "success" ? {} : (result.error ?? {});
+    const invalid = STEP_FIELDS[steps.step].filter((name) => errors[name]?.length);
+    if (steps.step === 1 && mode === "kaart" && outside) invalid.push("lat");
+    if (invalid.length === 0) return steps.goTo(steps.step + 1);
+    for (const name of invalid) form.validate({ name });
+    const first = invalid[0];
+    document.getElementById(focusTarget[first] ?? `${form.id}-${first}`)?.focus();
+  }
+
+  /** A link in the error summary to a field on another step opens that step first. */
+  function openStepOfLink(event: MouseEvent<HTMLDivElement>) {
+    const href = (event.target as HTMLElement).closest("a")?.getAttribute("href");
+    if (!steps.enabled || !href?.startsWith("#")) return;
+    const target = document.getElementById(href.slice(1));
+    const step = [1, 2, 3, 4].find((n) => target && document.getElementById(`step-${n}`)?.contains(target));
+    if (!step || step === steps.step) return;
+    event.preventDefault();
+    steps.goTo(step);
+    setTimeout(() => target?.focus(), 50);
+  }
+
   const summaryItems = [
     { id: "location", label: t("report.where.legend"), errors: mode === "kaart" ? locationErrors : undefined },
     {
@@ -127,24 +216,49 @@ export default function ReportPage() {
     { id: fields.title.id, label: t("report.what.title"), errors: fields.title.errors },
     { id: fields.description.id, label: t("report.what.description"), errors: fields.description.errors },
     { id: "photo", label: t("report.what.photo"), errors: fields.photo?.errors },
+    ...(anonymous ? [{ id: fields.email.id, label: t("confirm.report.email"), errors: fields.email.errors }] : []),
   ];
+
+  const submitButton = (
+    <button type="submit" className="btn-primary w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+      {navigation.state === "submitting" ? t("report.submitting") : t("report.submit")}
+    </button>
+  );
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-6">
       <h1 className="text-3xl font-bold">{t("report.title")}</h1>
       <p className="mt-2 text-lg">{t("report.intro")}</p>
+      {anonymous ? (
+        <div className="mt-4 rounded-md border-l-8 border-primary-700 bg-primary-50 p-4">
+          <h2 className="font-bold">{t("confirm.report.noAccountTitle")}</h2>
+          <p className="mt-1">{t("confirm.report.noAccountText")}</p>
+          <p className="mt-2">
+            {t("confirm.report.haveAccount")}{" "}
+            <Link to={`/inloggen?redirectTo=${encodeURIComponent("/meldingen/nieuw")}`}>
+              {t("confirm.report.login")}
+            </Link>
+            .
+          </p>
+        </div>
+      ) : null}
 
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="relative mt-6 space-y-8">
-        <ErrorSummary formErrors={form.errors} items={summaryItems} />
+        {/* Clicks on the summary's links are only read here, the links themselves stay links. */}
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
+        <div onClick={openStepOfLink}>
+          <ErrorSummary formErrors={form.errors} items={summaryItems} />
+        </div>
         <HoneypotField />
 
-        <fieldset className="card space-y-4 p-4 sm:p-5">
-          <legend className="float-left mb-2 w-full text-xl font-bold">{t("report.where.legend")}</legend>
+        <fieldset id="step-1" hidden={!steps.isVisible(1)} className="group/where card space-y-4 p-4 sm:p-5">
+          <StepLegend steps={steps} number={1} title={t("confirm.steps.where")} />
           <div className="clear-both flex flex-col gap-2 sm:flex-row sm:gap-6">
             {(["kaart", "omschrijving"] as const).map((value) => (
               <label key={value} className="flex min-h-11 cursor-pointer items-center gap-2">
                 <input
                   type="radio"
+                  id={`location-mode-${value}`}
                   name={fields.locationMode.name}
                   value={value}
                   checked={mode === value}
@@ -156,8 +270,13 @@ export default function ReportPage() {
             ))}
           </div>
 
+          {/* Shown and hidden by CSS from the checked radio, so it also works without JavaScript. */}
           {mode === "kaart" ? (
-            <div id="location" tabIndex={-1} className="space-y-2">
+            <div
+              id="location"
+              tabIndex={-1}
+              className="space-y-2 group-has-[#location-mode-omschrijving:checked]/where:hidden"
+            >
               <noscript>
                 <p className="font-semibold">{t("report.where.noScript")}</p>
               </noscript>
@@ -184,56 +303,59 @@ export default function ReportPage() {
                   : t("report.where.noPin")}
               </p>
             </div>
-          ) : (
-            <div className="space-y-4">
-              <SelectField
-                field={fields.buurtCode}
-                label={t("report.where.buurt")}
-                placeholder={t("report.where.buurtPlaceholder")}
-                options={buurten.map((b) => ({ value: b.code, label: `${b.name} (${b.wijkName})` }))}
-              />
-              <TextField
-                field={fields.placeDescription}
-                label={t("report.where.place")}
-                hint={t("report.where.placeHint")}
-              />
-            </div>
-          )}
+          ) : null}
+          <div className="hidden space-y-4 group-has-[#location-mode-omschrijving:checked]/where:block">
+            <SelectField
+              field={fields.buurtCode}
+              label={t("report.where.buurt")}
+              placeholder={t("report.where.buurtPlaceholder")}
+              options={buurten.map((b) => ({ value: b.code, label: `${b.name} (${b.wijkName})` }))}
+            />
+            <TextField
+              field={fields.placeDescription}
+              label={t("report.where.place")}
+              hint={t("report.where.placeHint")}
+            />
+          </div>
         </fieldset>
 
-        <fieldset className="card space-y-5 p-4 sm:p-5">
-          <legend className="float-left mb-2 w-full text-xl font-bold">{t("report.what.legend")}</legend>
-          <fieldset
-            className="clear-both"
-            aria-describedby={fields.themeCode.errors ? fields.themeCode.errorId : undefined}
-          >
-            <legend className="font-semibold">{t("report.what.theme")}</legend>
-            {fields.themeCode.errors?.length ? (
-              <p id={fields.themeCode.errorId} className="mt-1 font-semibold text-red-700">
-                {fields.themeCode.errors[0]}
-              </p>
-            ) : null}
-            <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
-              {themes.map((theme, index) => (
-                <label
-                  key={theme.code}
-                  className="flex min-h-16 cursor-pointer items-center gap-2 rounded-md border-2 border-gray-300 bg-white p-3 has-[:checked]:border-primary-700 has-[:checked]:bg-primary-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-500"
-                >
-                  <input
-                    type="radio"
-                    id={index === 0 ? `${fields.themeCode.id}-first` : undefined}
-                    name={fields.themeCode.name}
-                    value={theme.code}
-                    defaultChecked={themeCode === theme.code}
-                    onChange={() => setThemeCode(theme.code)}
-                    className="sr-only"
-                  />
-                  <ThemeIcon code={theme.code} className="h-6 w-6 shrink-0 text-primary-700" />
-                  <span className="font-medium leading-tight">{theme.name}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+        <fieldset
+          id="step-2"
+          hidden={!steps.isVisible(2)}
+          className="card p-4 sm:p-5"
+          aria-describedby={fields.themeCode.errors ? fields.themeCode.errorId : undefined}
+        >
+          <StepLegend steps={steps} number={2} title={t("report.what.theme")} />
+          {fields.themeCode.errors?.length ? (
+            <p id={fields.themeCode.errorId} className="clear-both font-semibold text-red-700">
+              {fields.themeCode.errors[0]}
+            </p>
+          ) : null}
+          <div className="clear-both grid grid-cols-2 gap-2 pt-2 sm:grid-cols-3">
+            {themes.map((theme, index) => (
+              <label
+                key={theme.code}
+                className="flex min-h-16 cursor-pointer items-center gap-2 rounded-md border-2 border-gray-300 bg-white p-3 has-[:checked]:border-primary-700 has-[:checked]:bg-primary-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-amber-500"
+              >
+                <input
+                  type="radio"
+                  id={index === 0 ? `${fields.themeCode.id}-first` : undefined}
+                  name={fields.themeCode.name}
+                  value={theme.code}
+                  defaultChecked={themeCode === theme.code}
+                  onChange={() => setThemeCode(theme.code)}
+                  className="sr-only"
+                />
+                <ThemeIcon code={theme.code} className="h-6 w-6 shrink-0 text-primary-700" />
+                <span className="font-medium leading-tight">{theme.name}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset id="step-3" hidden={!steps.isVisible(3)} className="card space-y-5 p-4 sm:p-5">
+          <StepLegend steps={steps} number={3} title={t("confirm.steps.what")} />
+          <div className="clear-both" />
           <TextField
             field={fields.title}
             label={t("report.what.title")}
@@ -283,17 +405,31 @@ export default function ReportPage() {
           </div>
         </fieldset>
 
-        <section className="card space-y-3 p-4 sm:p-5" aria-labelledby="nearby-title">
-          <h2 id="nearby-title" className="text-xl font-bold">
-            {t("report.nearby.legend")}
-          </h2>
-          <NearbyIssues point={mode === "kaart" ? pin : null} themeCode={themeCode} />
-        </section>
+        <fieldset id="step-4" hidden={!steps.isVisible(4)} className="card space-y-5 p-4 sm:p-5">
+          <StepLegend steps={steps} number={4} title={t("confirm.steps.check")} />
+          <section className="clear-both space-y-3" aria-labelledby="nearby-title">
+            <h3 id="nearby-title" className="text-lg font-bold">
+              {t("confirm.steps.nearby")}
+            </h3>
+            <NearbyIssues point={mode === "kaart" ? pin : null} themeCode={themeCode} loggedIn={!anonymous} />
+          </section>
+          {anonymous ? (
+            <div className="border-t border-gray-300 pt-4">
+              <TextField
+                field={fields.email}
+                label={t("confirm.report.email")}
+                hint={t("confirm.report.emailHint")}
+                type="email"
+                autoComplete="email"
+              />
+            </div>
+          ) : null}
+        </fieldset>
+
+        <PrivacyHint />
 
         <div className="sticky bottom-0 -mx-4 border-t border-gray-300 bg-white/95 p-3 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
-          <button type="submit" className="btn-primary w-full sm:w-auto" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? t("report.submitting") : t("report.submit")}
-          </button>
+          <StepNavigation steps={steps} onNext={nextStep} last={submitButton} />
         </div>
       </Form>
     </div>

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, HoneypotField, SelectField, TextField, isHoneypotFilled, useZodForm } from "~/components/forms";
+import { PrivacyHint } from "~/components/privacy-hint";
 import { registerSchema } from "~/domain/account-schemas";
 import { t } from "~/i18n";
 import { getSessionUser, hashPassword, redirectWithNewSession, safeRedirectTo } from "~/utils/auth.server";
@@ -124,6 +125,7 @@ export default function RegisterPage() {
         <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
           {t("auth.register.submit")}
         </button>
+        <PrivacyHint />
       </Form>
       <p className="mt-6">
         {t("auth.register.hasAccount")}{" "}

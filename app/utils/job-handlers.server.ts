@@ -1,8 +1,10 @@
 import { matchAlerts, sendAlertDigest } from "./alerts.server";
+import { purgeUnconfirmed } from "./confirmations.server";
 import type { JobType } from "./jobs.server";
 import { sendQueuedEmail } from "./mail.server";
 import { deliverIssueUpdate, deliverNewIssueMail } from "./notifications.server";
 import { pollExternalRequests, sendExternalRequest } from "./open311-client.server";
+import { anonymiseClosedIssueReporters } from "./privacy.server";
 import { dailyAt, every, type RecurringJobDefinition } from "./recurring-jobs.server";
 import { env } from "./env.server";
 
@@ -34,6 +36,8 @@ export const jobHandlers: JobHandlers = {
   open311_poll: pollExternalRequests,
   match_alerts: matchAlerts,
   alert_digest: sendAlertDigest,
+  purge_unconfirmed: purgeUnconfirmed,
+  retention: anonymiseClosedIssueReporters,
 };
 
 /** Jobs queued on a schedule (recurring-jobs.server.ts); each type also needs a handler above. */
@@ -41,4 +45,8 @@ export const recurringJobs: RecurringJobDefinition[] = [
   // Read at each run, so the setting needs no restart of this module (and tests can set it).
   { type: "open311_poll", schedule: (after) => every(env().OPEN311_POLL_SECONDS * 1000)(after) },
   { type: "alert_digest", schedule: dailyAt(7) },
+  // Reports and supports nobody confirmed by mail (confirmations.server.ts).
+  { type: "purge_unconfirmed", schedule: every(60 * 60 * 1000) },
+  // Reporters' identity on issues closed longer ago than the setting (privacy.server.ts).
+  { type: "retention", schedule: dailyAt(3) },
 ];

@@ -1,6 +1,6 @@
 import { t } from "~/i18n";
 import { generateSessionToken, hashPassword, hashToken } from "./auth.server";
-import { db } from "./db.server";
+import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { firstName } from "./format";
 import { queueEmail } from "./mail.server";
@@ -46,17 +46,8 @@ export async function requestPasswordReset(email: string, now = new Date()) {
     select: { id: true, name: true, email: true, anonymisedAt: true },
   });
   if (!user || user.anonymisedAt) return;
-  const token = generateSessionToken();
   await db.$transaction(async (tx) => {
-    await tx.passwordResetToken.deleteMany({ where: { userId: user.id, expiresAt: { lte: now } } });
-    await tx.passwordResetToken.create({
-      data: {
-        id: hashToken(token),
-        userId: user.id,
-        expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
-        createdAt: now,
-      },
-    });
+    const token = await createPasswordResetToken(tx, user.id, now);
     await queueEmail(
       tx,
       {
@@ -67,6 +58,19 @@ export async function requestPasswordReset(email: string, now = new Date()) {
       now,
     );
   });
+}
+
+/**
+ * A fresh one-hour link for this account, in the caller's transaction; returns the token (only
+ * its hash is stored). Also used to let someone who confirmed a report by mail choose a password.
+ */
+export async function createPasswordResetToken(tx: Tx, userId: string, now = new Date()) {
+  const token = generateSessionToken();
+  await tx.passwordResetToken.deleteMany({ where: { userId, expiresAt: { lte: now } } });
+  await tx.passwordResetToken.create({
+    data: { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS), createdAt: now },
+  });
+  return token;
 }
 
 /** Whether a link still works: known, unused, less than an hour old, account not anonymised. */

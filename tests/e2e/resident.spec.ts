@@ -175,6 +175,8 @@ test("the form also refuses bad input without JavaScript, keeping the input", as
 test("logging in through the form returns the visitor to where they were", async ({ page, insertUser }) => {
   const user = await insertUser({ name: "Teun Mosterdveld" });
   await page.goto("/meldingen/nieuw");
+  // Reporting works without an account too (no-account.spec.ts); logging in is offered.
+  await page.getByRole("link", { name: "Log dan eerst in" }).click();
   await expect(page).toHaveURL(/\/inloggen\?redirectTo=%2Fmeldingen%2Fnieuw/);
   await page.getByLabel("E-mailadres").fill(user.email);
   await page.getByLabel("Wachtwoord").fill("niet-het-wachtwoord");

@@ -526,6 +526,7 @@ describe("settings", () => {
     signalMinIssues: "4",
     signalWindowDays: "60",
     signalRadiusMeters: "300",
+    reporterRetentionMonths: "18",
   };
 
   test("defaults without stored rows; an admin saves new values in the database", async () => {
@@ -545,6 +546,7 @@ describe("settings", () => {
       signalMinIssues: 4,
       signalWindowDays: 60,
       signalRadiusMeters: 300,
+      reporterRetentionMonths: 18,
     });
     expect(await db.setting.findUnique({ where: { key: "triageTargetDays" } })).toMatchObject({ value: "3" });
 
@@ -559,6 +561,7 @@ describe("settings", () => {
         signalMinIssues: "3",
         signalWindowDays: "90",
         signalRadiusMeters: "250",
+        reporterRetentionMonths: "12",
       },
     });
   });

@@ -83,9 +83,12 @@ describe("comments", () => {
     expect(status(await post(second.id, cookie, { intent: "delete-comment", commentId: comment.id }))).toBe(404);
   });
 
-  test("hidden issues are not found, for viewing or commenting", async () => {
+  test("hidden issues are gone for the public (410 with a placeholder) and take no comments", async () => {
     const issue = await createIssue({ reporterId: null, visibility: "hidden" });
-    await expect(view(issue.id)).rejects.toMatchObject({ status: 404 });
+    // Moderation: the page shows "Verborgen door moderator" (error boundary), not the content.
+    await expect(view(issue.id)).rejects.toMatchObject({ init: { status: 410 } });
+    const unconfirmed = await createIssue({ reporterId: null, visibility: "unconfirmed" });
+    await expect(view(unconfirmed.id)).rejects.toMatchObject({ status: 404 });
     const cookie = await sessionCookieFor((await createUser()).id);
     expect(status(await post(issue.id, cookie, { intent: "comment", body: "Hallo" }))).toBe(404);
   });

@@ -180,6 +180,10 @@ export const triage = {
       public_update: "Publieke update",
       open311_sent: "Verstuurd naar eigen systeem van de partner",
       open311_retry: "Opnieuw versturen gevraagd",
+      moderation_hidden: "Verborgen door moderator",
+      moderation_unhidden: "Weer zichtbaar gemaakt door moderator",
+      moderation_dismissed: "Melding over ongepaste inhoud afgewezen",
+      issue_text_edited: "Tekst van de melding aangepast",
     },
   },
   reopen: {

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { t } from "~/i18n";
+
+/**
+ * A long form shown one step per screen on a phone (with JavaScript), and as one page on larger
+ * screens and without JavaScript. Steps only hide and show the fieldsets of the same <form>,
+ * so nothing typed is lost between steps and the form posts the same way in every mode.
+ */
+const SMALL_SCREEN = "(max-width: 639px)";
+
+function subscribeToScreen(onChange: () => void) {
+  const query = window.matchMedia(SMALL_SCREEN);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** True on a phone-sized screen once JavaScript runs; false on the server and without JS. */
+export function useSmallScreen() {
+  return useSyncExternalStore(
+    subscribeToScreen,
+    () => window.matchMedia(SMALL_SCREEN).matches,
+    () => false,
+  );
+}
+
+export const stepHeadingId = (step: number) => `step-${step}-heading`;
+
+/**
+ * The current step; moving to another one puts focus on its heading (so screen readers
+ * announce it) and the page back at the top of the form.
+ */
+export function useSteps(total: number, enabled: boolean) {
+  const [step, setStep] = useState(1);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!enabled || !moved.current) return;
+    const heading = document.getElementById(stepHeadingId(step));
+    heading?.focus();
+    heading?.scrollIntoView({ block: "start" });
+    // Leaflet measures its box on window resize; a map that was hidden needs that.
+    window.dispatchEvent(new Event("resize"));
+  }, [step, enabled]);
+  const goTo = (next: number) => {
+    moved.current = true;
+    setStep(Math.min(total, Math.max(1, next)));
+  };
+  return { step, goTo, total, enabled, isVisible: (n: number) => !enabled || n === step };
+}
+
+export type Steps = ReturnType<typeof useSteps>;
+
+/** The legend of a step's fieldset: "Stap 2 van 4" above the title on a phone, "2. Title" otherwise. */
+export function StepLegend({ steps, number, title }: { steps: Steps; number: number; title: string }) {
+  return (
+    <legend className="float-left mb-2 w-full">
+      {steps.enabled ? (
+        <span className="block text-sm font-semibold text-gray-700">
+          {t("confirm.steps.progress", { step: number, total: steps.total })}
+        </span>
+      ) : null}
+      <h2 id={stepHeadingId(number)} tabIndex={-1} className="text-xl font-bold focus:outline-none">
+        {steps.enabled ? title : `${number}. ${title}`}
+      </h2>
+    </legend>
+  );
+}
+
+/** Vorige / Volgende at the bottom of a step, within thumb reach; the last step shows `last`. */
+export function StepNavigation({ steps, onNext, last }: { steps: Steps; onNext: () => void; last: ReactNode }) {
+  if (!steps.enabled) return <>{last}</>;
+  return (
+    <div className="flex gap-3">
+      {steps.step > 1 ? (
+        <button type="button" className="btn-secondary flex-1" onClick={() => steps.goTo(steps.step - 1)}>
+          {t("confirm.steps.previous")}
+        </button>
+      ) : null}
+      {steps.step < steps.total ? (
+        <button type="button" className="btn-primary flex-1" onClick={onNext}>
+          {t("confirm.steps.next")}
+        </button>
+      ) : (
+        <div className="flex-1 [&>button]:w-full">{last}</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/** Reporting and supporting without an account: the e-mail step, the link by mail, the confirmation page. */
+export const confirm = {
+  report: {
+    noAccountTitle: "Melden zonder account",
+    noAccountText:
+      "Je hebt geen account nodig. Vul aan het eind je e-mailadres in. Je krijgt dan een mail met een link om je melding te bevestigen.",
+    haveAccount: "Heb je al een account?",
+    login: "Log dan eerst in",
+    email: "E-mailadres",
+    emailHint:
+      "We sturen je een link om je melding te bevestigen. Pas daarna staat de melding op de kaart. Andere bewoners zien je e-mailadres nooit.",
+    submit: "Melding versturen",
+  },
+  support: {
+    summary: "Steunen zonder account",
+    intro: "Vul je e-mailadres in. Je krijgt een mail met een link. Je steun telt mee zodra je op de link klikt.",
+    email: "E-mailadres",
+    submit: "Stuur mij de link",
+    orLogin: "Heb je een account?",
+    login: "Log in om te steunen",
+    tooMany: "Je hebt dit te vaak geprobeerd. Probeer het over een uur opnieuw.",
+  },
+  sent: {
+    title: "Kijk in je mail",
+    reportText:
+      "We hebben je een mail gestuurd met een link. Klik binnen 48 uur op die link. Pas dan staat je melding op de kaart en krijgt een partner hem te zien.",
+    supportText: "We hebben je een mail gestuurd met een link. Klik binnen 48 uur op die link. Dan telt je steun mee.",
+    noMail:
+      "Geen mail gekregen? Kijk ook in je map met ongewenste mail (spam). Of probeer het opnieuw met je e-mailadres.",
+    backHome: "Terug naar de meldingen",
+  },
+  page: {
+    titleReport: "Bevestig je melding",
+    titleSupport: "Bevestig je steun",
+    introReport: "Klik op de knop om je melding te bevestigen. Dan zetten we hem op de kaart.",
+    introSupport: "Klik op de knop om je steun te bevestigen. Dan telt je steun mee.",
+    issue: "Melding: {title}",
+    confirmReport: "Ja, zet mijn melding op de kaart",
+    confirmSupport: "Ja, ik steun deze melding",
+    confirmedReportTitle: "Bedankt! Je melding staat op de kaart",
+    confirmedReportText: "Een partner bekijkt je melding binnen 5 werkdagen. Je krijgt een mail als er iets verandert.",
+    confirmedSupportTitle: "Bedankt! Je steunt deze melding",
+    confirmedSupportText: "Je steun telt mee. Zo ziet een partner dat meer buren dit belangrijk vinden.",
+    viewIssue: "Bekijk de melding",
+    accountTitle: "Maak een account: kies een wachtwoord",
+    accountText:
+      "Met een account zie je al je meldingen op één plek, kun je reageren en steunen zonder mail. Je hebt alleen nog een wachtwoord nodig.",
+    accountLink: "Kies een wachtwoord",
+    accountLater:
+      'Later een account maken? Dat kan altijd: kies bij "Inloggen" voor "Wachtwoord vergeten?" en vul dit e-mailadres in.',
+    loginTitle: "Je hebt al een account",
+    loginText: "We hebben dit aan je account gekoppeld. Log in om al je meldingen te zien.",
+    loginLink: "Inloggen",
+    alreadyTitle: "Je hebt dit al bevestigd",
+    alreadyText: "Deze link is al gebruikt. Je hoeft niets meer te doen.",
+    invalidTitle: "Deze link werkt niet",
+    invalidText:
+      "De link is niet (meer) geldig. Misschien is hij niet helemaal overgenomen, of is de melding al verwijderd. Meldingen die niet binnen 7 dagen zijn bevestigd, verwijderen we.",
+    expiredTitle: "Deze link is verlopen",
+    expiredText: "Een link werkt 48 uur. Je melding staat nog niet op de kaart.",
+    expiredSupportText: "Een link werkt 48 uur. Steun de melding opnieuw om een nieuwe link te krijgen.",
+    resend: "Stuur mij een nieuwe link",
+    resent: "We hebben een nieuwe link gestuurd. Kijk in je mail.",
+    resendTooMany: "We hebben al een paar nieuwe links gestuurd. Kijk in je mail, ook bij de ongewenste mail.",
+    gone: "Deze melding is niet meer te zien. Je steun is daarom niet meegeteld.",
+  },
+  mail: {
+    subjectReport: "Bevestig je melding: {title}",
+    subjectSupport: "Bevestig je steun: {title}",
+    greeting: "Hallo,",
+    introReport: 'Je hebt een melding gemaakt op Buurt Bestuurt: "{title}".',
+    introSupport: 'Je wilt deze melding op Buurt Bestuurt steunen: "{title}".',
+    actionReport: "Klik op de link om je melding te bevestigen. Pas daarna staat hij op de kaart:",
+    actionSupport: "Klik op de link om je steun te bevestigen:",
+    validity: "De link werkt 48 uur en maar één keer.",
+    notYouReport:
+      "Heb je dit niet zelf gedaan? Dan hoef je niets te doen. Zonder bevestiging verwijderen we de melding na 7 dagen.",
+    notYouSupport: "Heb je dit niet zelf gedaan? Dan hoef je niets te doen. Er wordt niets meegeteld.",
+    signature: "Groet,\nBuurt Bestuurt",
+  },
+  validation: {
+    emailRequired: "Vul je e-mailadres in.",
+    emailInvalid: "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+    tooMany: "Er zijn het afgelopen uur veel meldingen vanaf dit adres verstuurd. Probeer het later opnieuw.",
+  },
+  steps: {
+    progress: "Stap {step} van {total}",
+    next: "Volgende",
+    previous: "Vorige",
+    where: "Waar is het?",
+    theme: "Welk thema?",
+    what: "Wat is er aan de hand?",
+    check: "Bijna klaar",
+    nearby: "Bedoel je een van deze?",
+  },
+};
