@@ -48,7 +48,7 @@ export const HOME_BUURT_BEWONER2 = "BU09832302"; // Annakamp-Oost (lives in the 
 export type DemoAccount = {
   email: string;
   name: string;
-  roles: ("steering" | "admin")[];
+  roles: ("steering" | "admin" | "moderator")[];
   organisation?: OrgKey;
   /** Coordinators may re-triage and edit their organisation's row of the partnerschapskaart. */
   membershipRole?: "member" | "coordinator";
@@ -97,6 +97,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: "beheer@buurtbestuurt.test",
     name: "Marloes Verbeek",
     roles: ["admin"],
+  },
+  {
+    email: "moderator@buurtbestuurt.test",
+    name: "Femke Daalhuizen",
+    roles: ["moderator"],
   },
 ];
 

@@ -827,6 +827,7 @@ async function insertDemoData(buurten: SeedBuurt[]) {
         }
       }
       await seedOpen311(tx);
+      await seedDemoFlags(tx, now);
       await seedSteering(tx, {
         now,
         organisationIds: organisationId,
@@ -838,6 +839,25 @@ async function insertDemoData(buurten: SeedBuurt[]) {
     { timeout: 120_000, maxWait: 10_000 },
   );
   return plan;
+}
+
+/** Two open "Ongepast melden" flags, so the moderator's queue (/moderatie) has work in the demo. */
+async function seedDemoFlags(tx: Tx, now: Date) {
+  const [issue, comment] = await Promise.all([
+    tx.issue.findFirst({ where: { visibility: "public", status: "nieuw" }, orderBy: { id: "asc" }, select: { id: true } }),
+    tx.comment.findFirst({ where: { visibility: "public", deletedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, issueId: true } }),
+  ]);
+  const at = new Date(now.getTime() - 3 * 60 * 60 * 1000);
+  if (issue) {
+    await tx.flag.create({
+      data: { targetType: "issue", issueId: issue.id, reason: "onjuist", note: "Dit is al opgelost, volgens mij.", createdAt: at },
+    });
+  }
+  if (comment) {
+    await tx.flag.create({
+      data: { targetType: "comment", issueId: comment.issueId, commentId: comment.id, reason: "beledigend", createdAt: at },
+    });
+  }
 }
 
 /** The four answers for a demo issue, as a partner would give them (see triage.server.ts). */
