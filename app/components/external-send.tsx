@@ -10,6 +10,7 @@ export type ExternalSend = {
   externalId: string | null;
   token: string | null;
   externalStatus: string | null;
+  externalStatusNotes: string | null;
   attempts: number;
   lastError: string | null;
   nextAttemptAt: Date | string | null;
@@ -24,6 +25,7 @@ const TONE: Record<ExternalRequestStatus, string> = {
   verzonden: "bg-green-100 text-green-900",
   mislukt: "bg-red-100 text-red-900",
   overgeslagen: "bg-amber-100 text-amber-900",
+  onbekend: "bg-amber-100 text-amber-900",
 };
 
 function isKnownStatus(status: string): status is ExternalRequestStatus {
@@ -41,7 +43,7 @@ export function ExternalSendPanel({ requests }: { requests: ExternalSend[] }) {
       <ul className="mt-3 space-y-4">
         {requests.map((request) => {
           const status = isKnownStatus(request.status) ? request.status : "wachtrij";
-          const failed = status === "mislukt" || status === "overgeslagen";
+          const failed = status === "mislukt" || status === "overgeslagen" || status === "onbekend";
           return (
             <li key={request.id} className="space-y-1 text-sm" data-testid="external-send">
               <p className="font-semibold">
@@ -69,13 +71,19 @@ export function ExternalSendPanel({ requests }: { requests: ExternalSend[] }) {
                   })}
                 </p>
               ) : null}
+              {request.externalStatusNotes ? (
+                <p>{t("open311Client.partner.externalNotes", { notes: request.externalStatusNotes })}</p>
+              ) : null}
               {request.lastPolledAt ? (
                 <p className="text-gray-700">
                   {t("open311Client.partner.lastPolled", { date: formatDateTime(request.lastPolledAt) })}
                 </p>
               ) : null}
-              {failed && request.lastError ? (
+              {request.lastError && failed ? (
                 <p className="text-red-800">{t("open311Client.partner.lastError", { error: request.lastError })}</p>
+              ) : null}
+              {request.lastError && status === "verzonden" ? (
+                <p className="text-gray-700">{request.lastError}</p>
               ) : null}
               {request.attempts > 0 && status !== "verzonden" ? (
                 <p className="text-gray-700">{t("open311Client.partner.attempts", { count: request.attempts })}</p>

@@ -8,7 +8,7 @@ import { t } from "~/i18n";
 import { MAX_DESCRIPTION_LENGTH } from "./open311";
 
 /** ExternalRequest.status values. */
-export const EXTERNAL_REQUEST_STATUSES = ["wachtrij", "bezig", "verzonden", "mislukt", "overgeslagen"] as const;
+export const EXTERNAL_REQUEST_STATUSES = ["wachtrij", "bezig", "verzonden", "mislukt", "overgeslagen", "onbekend"] as const;
 export type ExternalRequestStatus = (typeof EXTERNAL_REQUEST_STATUSES)[number];
 
 /** Their service_code: the spec sets no format; printable characters without spaces is what systems use. */

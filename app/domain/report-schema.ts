@@ -55,11 +55,14 @@ export const reportSchema = z.discriminatedUnion("locationMode", [
     buurtCode: z
       .string({ error: t("report.validation.buurtRequired") })
       .regex(/^BU\d{8}$/, t("report.validation.buurtRequired")),
-    placeDescription: z
-      .string({ error: t("report.validation.placeRequired") })
-      .trim()
-      .min(3, t("report.validation.placeRequired"))
-      .max(200, t("report.validation.placeTooLong")),
+    // Public too (issue page, Open311): a place, not a phone number or someone's home address.
+    placeDescription: withoutPersonalData(
+      z
+        .string({ error: t("report.validation.placeRequired") })
+        .trim()
+        .min(3, t("report.validation.placeRequired"))
+        .max(200, t("report.validation.placeTooLong")),
+    ),
   }),
 ]);
 

@@ -13,6 +13,7 @@ import {
   type ConfirmationKind,
 } from "~/utils/confirmations.server";
 import { hitRateLimit } from "~/utils/rate-limit.server";
+import { getSettings } from "~/utils/settings.server";
 import { readFormData } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,7 +37,13 @@ const schema = z.object({ intent: z.enum(["confirm", "resend"]) });
 const DAY = 24 * 60 * 60 * 1000;
 
 type Outcome =
-  | { outcome: "confirmed"; kind: ConfirmationKind; issueId: number; setPasswordPath: string | null }
+  | {
+      outcome: "confirmed";
+      kind: ConfirmationKind;
+      issueId: number;
+      setPasswordPath: string | null;
+      triageTargetDays: number;
+    }
   | { outcome: "invalid" | "expired" | "already" | "resent" | "resendTooMany" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,6 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     kind: result.kind,
     issueId: result.issueId,
     setPasswordPath: result.setPasswordToken ? `/wachtwoord-herstellen/${result.setPasswordToken}` : null,
+    triageTargetDays: (await getSettings()).triageTargetDays,
   });
 }
 
@@ -142,10 +150,12 @@ function Confirmed({
   kind,
   issueId,
   setPasswordPath,
+  triageTargetDays,
 }: {
   kind: ConfirmationKind;
   issueId: number;
   setPasswordPath: string | null;
+  triageTargetDays: number;
 }) {
   const report = kind === "report";
   return (
@@ -155,7 +165,9 @@ function Confirmed({
         {report ? t("confirm.page.confirmedReportTitle") : t("confirm.page.confirmedSupportTitle")}
       </h1>
       <p className="mt-4 text-lg">
-        {report ? t("confirm.page.confirmedReportText") : t("confirm.page.confirmedSupportText")}
+        {report
+          ? t("confirm.page.confirmedReportText", { days: triageTargetDays })
+          : t("confirm.page.confirmedSupportText")}
       </p>
       <p className="mt-6">
         <Link to={`/meldingen/${issueId}`} className="btn-primary">

@@ -204,15 +204,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisation: event.organisationId ? (orgName.get(event.organisationId) ?? null) : null,
       createdAt: event.createdAt,
     })),
-    comments: issue.comments.map((comment) => ({
-      id: comment.id,
-      body: comment.deletedAt || (comment.visibility !== "public" && !seesHidden) ? null : comment.body,
-      hiddenReason: comment.visibility !== "public" && !comment.deletedAt ? (comment.moderationReason ?? "") : null,
-      createdAt: comment.createdAt,
-      author: comment.author && !comment.author.anonymisedAt ? firstName(comment.author.name) : null,
-      authorBuurt: comment.author?.buurt?.name ?? null,
-      canDelete: !comment.deletedAt && canDeleteComment(user, comment),
-    })),
+    comments: issue.comments.map((comment) => {
+      // A hidden comment shows the public neither its text nor who wrote it.
+      const concealed = comment.visibility !== "public" && !seesHidden;
+      return {
+        id: comment.id,
+        body: comment.deletedAt || concealed ? null : comment.body,
+        hiddenReason: comment.visibility !== "public" && !comment.deletedAt ? (comment.moderationReason ?? "") : null,
+        createdAt: comment.createdAt,
+        author: comment.author && !comment.author.anonymisedAt && !concealed ? firstName(comment.author.name) : null,
+        authorBuurt: concealed ? null : (comment.author?.buurt?.name ?? null),
+        canDelete: !comment.deletedAt && canDeleteComment(user, comment),
+      };
+    }),
     steeringDecisions,
     supported: supported.length > 0,
     following,
@@ -278,8 +282,23 @@ async function reopen(id: number, user: Awaited<ReturnType<typeof requireUser>>,
 }
 
 export default function IssuePage() {
-  const { issue, timeline, comments, supported, loggedIn, canComment, justReported, now, outcome, canReopen, following, reopenWindowDays, isPartner, steeringDecisions, moderation } =
-    useLoaderData<typeof loader>();
+  const {
+    issue,
+    timeline,
+    comments,
+    supported,
+    loggedIn,
+    canComment,
+    justReported,
+    now,
+    outcome,
+    canReopen,
+    following,
+    reopenWindowDays,
+    isPartner,
+    steeringDecisions,
+    moderation,
+  } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
       <Link to="/" className="inline-flex min-h-11 items-center gap-1">
@@ -392,7 +411,11 @@ export default function IssuePage() {
           ) : null}
 
           {steeringDecisions.map((decision) => (
-            <section key={decision.id} aria-labelledby={`besluit-${decision.id}`} className="card border-l-8 border-l-amber-500 p-5">
+            <section
+              key={decision.id}
+              aria-labelledby={`besluit-${decision.id}`}
+              className="card border-l-8 border-l-amber-500 p-5"
+            >
               <h2 id={`besluit-${decision.id}`} className="text-xl font-bold">
                 {t("steering.decisions.cardTitle")}
               </h2>

@@ -1,5 +1,6 @@
 import { unlink } from "node:fs/promises";
 import path from "node:path";
+import { hasPermission, type Permission, type Role } from "~/domain/permissions";
 import { t } from "~/i18n";
 import { queueAlertMatching } from "./alerts.server";
 import { generateSessionToken, hashToken } from "./auth.server";
@@ -169,53 +170,73 @@ export async function confirmByToken(token: string | undefined, now = new Date()
       return { status: kind === "report" && issue?.visibility === "public" ? "already" : "invalid" } as const;
     }
 
-    const user = await accountFor(tx, row.email, now);
+    const user = await accountFor(tx, row.email, now, kind === "report" ? "issue:report" : "issue:support");
     if (kind === "report") {
       await tx.issue.update({
         where: { id: issueId },
         data: {
           visibility: "public",
-          reporterId: user.id,
-          // The account now holds the address; the issue needs no copy of it.
-          reporterEmail: null,
+          // The account now holds the address; the issue needs no copy of it. Without an
+          // account to attach to, the address stays as the (never public) contact field.
+          ...(user ? { reporterId: user.id, reporterEmail: null } : {}),
           // The issue appears now: its age, feeds and response times count from here.
           createdAt: now,
-          supports: { create: { userId: user.id, createdAt: now } },
-          follows: { create: { userId: user.id, createdAt: now } },
+          supports: { create: { userId: user?.id ?? null, createdAt: now } },
+          ...(user ? { follows: { create: { userId: user.id, createdAt: now } } } : {}),
         },
       });
       await tx.issueEvent.updateMany({
         where: { issueId, type: "created" },
-        data: { actorId: user.id, createdAt: now },
+        data: { actorId: user?.id ?? null, createdAt: now },
       });
       await tx.photo.updateMany({ where: { issueId }, data: { createdAt: now } });
       await bumpIssuesVersion(tx);
       await queueNewIssueMail(tx, issueId);
       await queueAlertMatching(tx, issueId);
-    } else {
+    } else if (user) {
       // One support per person: confirming twice (two links) or as the reporter counts once.
       await tx.support.upsert({
         where: { userId_issueId: { userId: user.id, issueId } },
         create: { userId: user.id, issueId, createdAt: now },
         update: {},
       });
+    } else {
+      // No account to attach to: count the address once per issue.
+      const earlier = await tx.pendingConfirmation.count({
+        where: { email: row.email, issueId, kind: "support", confirmedAt: { not: null }, id: { not: row.id } },
+      });
+      if (earlier === 0) await tx.support.create({ data: { userId: null, issueId, createdAt: now } });
     }
     await tx.issue.update({
       where: { id: issueId },
       data: { supportCount: await tx.support.count({ where: { issueId } }) },
     });
-    const setPasswordToken = user.hasPassword ? null : await createPasswordResetToken(tx, user.id, now);
+    const setPasswordToken = !user || user.hasPassword ? null : await createPasswordResetToken(tx, user.id, now);
     return { status: "confirmed", kind, issueId, setPasswordToken } as const;
   });
 }
 
-/** The account with this address, or a new resident account without a password. */
-async function accountFor(tx: Tx, email: string, now: Date) {
+/**
+ * The account with this address, or a new resident account without a password. Null when the
+ * item must not go to the existing account: one with a password whose address was never
+ * proven (anyone can register someone else's address; attaching would hand them this person's
+ * report), or one whose roles do not allow the action (e.g. a partner-only account).
+ */
+async function accountFor(tx: Tx, email: string, now: Date, permission: Permission) {
   const existing = await tx.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, emailVerifiedAt: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      emailVerifiedAt: true,
+      anonymisedAt: true,
+      roles: { select: { role: true } },
+    },
   });
   if (existing) {
+    if (existing.anonymisedAt) return null;
+    if (existing.passwordHash && !existing.emailVerifiedAt) return null;
+    if (!hasPermission({ roles: existing.roles.map((r) => r.role as Role) }, permission)) return null;
     if (!existing.emailVerifiedAt) await tx.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: now } });
     return { id: existing.id, hasPassword: Boolean(existing.passwordHash) };
   }

@@ -6,12 +6,14 @@ import {
   parseServiceMapping,
   readErrorAnswer,
   readPostAnswer,
+  type PostAnswer,
   readStatusAnswer,
   readTokenAnswer,
   requestBody,
   type ServiceMapping,
 } from "~/domain/open311-client";
 import { canRetryExternalSend, type Actor } from "~/domain/permissions";
+import { findPersonalData } from "~/domain/personal-data";
 import { t } from "~/i18n";
 import { audit } from "./audit.server";
 import { db, type Tx } from "./db.server";
@@ -129,7 +131,8 @@ class ExternalSystemError extends Error {
   override name = "ExternalSystemError";
 }
 
-async function callJson(url: string, init: RequestInit = {}): Promise<unknown> {
+/** An HTTP answer: JSON body when it parsed, null otherwise. Throws only when nothing came back. */
+async function call(url: string, init: RequestInit = {}) {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -147,11 +150,20 @@ async function callJson(url: string, init: RequestInit = {}): Promise<unknown> {
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    // Not JSON; reported below.
+    // Not JSON; the caller decides what that means.
   }
-  if (!response.ok) {
-    const detail = readErrorAnswer(body) ?? text.slice(0, 200);
-    throw new ExternalSystemError(t("open311Client.errors.httpStatus", { status: response.status, detail }));
+  return { ok: response.ok, status: response.status, text, body };
+}
+
+function httpError(answer: { status: number; text: string; body: unknown }) {
+  const detail = readErrorAnswer(answer.body) ?? answer.text.slice(0, 200);
+  return new ExternalSystemError(t("open311Client.errors.httpStatus", { status: answer.status, detail }));
+}
+
+async function callJson(url: string, init: RequestInit = {}): Promise<unknown> {
+  const { ok, status, text, body } = await call(url, init);
+  if (!ok) {
+    throw httpError({ status, text, body });
   }
   if (body === null) throw new ExternalSystemError(t("open311Client.errors.notJson"));
   return body;
@@ -204,17 +216,26 @@ export async function sendExternalRequest(payload: unknown, context: { now: Date
   const { externalRequestId } = sendPayload.parse(payload);
   const now = context.now;
   const claimed = await db.externalRequest.updateMany({
-    where: {
-      id: externalRequestId,
-      OR: [
-        { status: { in: ["wachtrij", "mislukt"] } },
-        { status: "bezig", lastAttemptAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
-      ],
-    },
+    where: { id: externalRequestId, status: { in: ["wachtrij", "mislukt"] } },
     data: { status: "bezig", lastAttemptAt: now, attempts: { increment: 1 } },
   });
-  // Sent already, skipped, or another worker is posting it right now.
-  if (claimed.count === 0) return;
+  if (claimed.count === 0) {
+    // A post that started long ago and never finished (the worker died, or recording the
+    // answer failed): it may have arrived. Never post it again by ourselves; a person checks.
+    const stale = await db.externalRequest.updateMany({
+      where: {
+        id: externalRequestId,
+        status: "bezig",
+        lastAttemptAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) },
+      },
+      data: { status: "onbekend", lastError: t("open311Client.errors.unknownOutcome"), nextAttemptAt: null },
+    });
+    if (stale.count > 0) return;
+    const current = await db.externalRequest.findUnique({ where: { id: externalRequestId }, select: { status: true } });
+    // Another worker is posting it right now: look again later (then it is done, or stale).
+    if (current?.status === "bezig") throw new Error("Another worker is sending this request");
+    return; // sent, skipped or unknown
+  }
 
   const request = await db.externalRequest.findUniqueOrThrow({
     where: { id: externalRequestId },
@@ -264,56 +285,66 @@ export async function sendExternalRequest(payload: unknown, context: { now: Date
 
   const { PUBLIC_URL } = env();
   const photo = issue.photos[0];
+  const body = requestBody({
+    apiKey: decryptApiKey(connection.apiKeyEncrypted),
+    jurisdictionId: connection.jurisdictionId,
+    serviceCode,
+    lat: issue.lat,
+    lng: issue.lng,
+    description: externalDescription({ ...issue, buurtName: issue.buurt.name }, PUBLIC_URL),
+    mediaUrl: photo ? `${PUBLIC_URL}/uploads/${photo.fileName}` : null,
+  });
+  let answer: Awaited<ReturnType<typeof call>>;
   try {
-    const body = requestBody({
-      apiKey: decryptApiKey(connection.apiKeyEncrypted),
-      jurisdictionId: connection.jurisdictionId,
-      serviceCode,
-      lat: issue.lat,
-      lng: issue.lng,
-      description: externalDescription({ ...issue, buurtName: issue.buurt.name }, PUBLIC_URL),
-      mediaUrl: photo ? `${PUBLIC_URL}/uploads/${photo.fileName}` : null,
+    answer = await call(`${connection.endpoint}/requests.json`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
     });
-    const answer = readPostAnswer(
-      await callJson(`${connection.endpoint}/requests.json`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body,
-      }),
-    );
-    await db.$transaction(async (tx) => {
-      await tx.externalRequest.update({
-        where: { id: request.id },
-        data: {
-          status: "verzonden",
-          serviceCode,
-          externalId: answer.serviceRequestId,
-          token: answer.token,
-          sentAt: now,
-          lastError: null,
-          nextAttemptAt: null,
-        },
-      });
-      await audit(tx, {
-        issueId: issue.id,
-        actorId: null,
-        action: "open311_sent",
-        after: { organisationId: request.organisationId, externalId: answer.serviceRequestId, token: answer.token },
-        at: now,
-      });
-    });
+    if (!answer.ok) throw httpError(answer);
   } catch (error) {
+    // Nothing was accepted: try again later (the job queue's backoff).
     const message = error instanceof Error ? error.message : String(error);
     await db.externalRequest.update({
       where: { id: request.id },
-      data: {
-        status: "mislukt",
-        lastError: message.slice(0, 500),
-        nextAttemptAt: context.retryAt,
-      },
+      data: { status: "mislukt", lastError: message.slice(0, 500), nextAttemptAt: context.retryAt },
     });
     throw error;
   }
+
+  // Accepted (2xx): from here on it is sent, whatever the answer looks like, so a retry can
+  // never post it a second time. An answer we cannot read is noted for the partner.
+  let read: PostAnswer | null = null;
+  try {
+    read = readPostAnswer(answer.body);
+  } catch {
+    read = null;
+  }
+  await db.$transaction(async (tx) => {
+    await tx.externalRequest.update({
+      where: { id: request.id },
+      data: {
+        status: "verzonden",
+        serviceCode,
+        externalId: read?.serviceRequestId ?? null,
+        token: read?.token ?? null,
+        sentAt: now,
+        lastError: read ? null : t("open311Client.errors.unreadableAnswer"),
+        nextAttemptAt: null,
+      },
+    });
+    await audit(tx, {
+      issueId: issue.id,
+      actorId: null,
+      action: "open311_sent",
+      after: {
+        organisationId: request.organisationId,
+        externalId: read?.serviceRequestId ?? null,
+        token: read?.token ?? null,
+      },
+      at: now,
+    });
+  });
 }
 
 /**
@@ -329,7 +360,7 @@ export async function retryExternalRequest(actor: Actor, externalRequestId: stri
     if (!request || request.issueId !== issueId || !canRetryExternalSend(actor, request)) {
       throw new ForbiddenError("Not allowed to retry this send");
     }
-    if (request.status !== "mislukt" && request.status !== "overgeslagen") return false;
+    if (!["mislukt", "overgeslagen", "onbekend"].includes(request.status)) return false;
     await tx.externalRequest.update({
       where: { id: request.id },
       data: { status: "wachtrij", nextAttemptAt: at },
@@ -441,10 +472,13 @@ async function mirrorStatus(
   organisationName: string,
   now: Date,
 ) {
+  // Their notes are written for their own system and may name people or phone numbers: those
+  // are never published (partners still see them on the partner page), only the status news.
+  const publishable = (notes: string | null) => (notes && findPersonalData(notes).length === 0 ? notes : null);
   const message = mirroredUpdateMessage(
     organisationName,
-    { status: row.externalStatus, notes: row.externalStatusNotes },
-    { status: status.status, notes: status.statusNotes },
+    { status: row.externalStatus, notes: publishable(row.externalStatusNotes) },
+    { status: status.status, notes: publishable(status.statusNotes) },
   );
   await db.$transaction(async (tx) => {
     // Compare-and-set on what we read: a concurrent poll that got here first wins, once.
@@ -458,6 +492,9 @@ async function mirrorStatus(
       },
     });
     if (updated.count !== 1 || !message) return;
+    // A hidden (or not yet public) issue gets no public updates.
+    const issue = await tx.issue.findUnique({ where: { id: row.issueId }, select: { visibility: true } });
+    if (issue?.visibility !== "public") return;
     await tx.issueEvent.create({
       data: { issueId: row.issueId, type: "public_update", publicMessage: message, organisationId, createdAt: now },
     });

@@ -20,7 +20,8 @@ export const deletedAccountEmail = (userId: string) => `deleted-${userId}@invali
  * Rows that mention an email address in free text (rate-limit keys, job payloads): SQLite's
  * LIKE ignores case for ASCII, so the exact match is checked again here.
  */
-const mentions = (value: string | null, email: string) => value !== null && value.toLowerCase().includes(email);
+/** Rate-limit counters keyed by an email address (see the hitRateLimit calls in the routes). */
+const EMAIL_RATE_LIMIT_PREFIXES = ["login:email:", "reset:email:", "alerts:email:", "report:email:", "support:email:"];
 
 /**
  * Everything stored about one person, for "Mijn gegevens downloaden". Each part selects its
@@ -204,7 +205,7 @@ export async function exportUserData(userId: string, now = new Date()) {
       select: { kind: true, issueId: true, createdAt: true, expiresAt: true, confirmedAt: true },
     }),
     db.outboxMail.findMany({
-      where: verified ? { to: { contains: email } } : { id: { in: [] } },
+      where: verified ? { to: email } : { id: { in: [] } },
       orderBy: { createdAt: "asc" },
       select: { to: true, subject: true, text: true, createdAt: true, sentAt: true },
     }),
@@ -243,7 +244,7 @@ export async function exportUserData(userId: string, now = new Date()) {
     triageDecisions,
     internalNotes,
     pendingConfirmations,
-    mails: mails.filter((mail) => mentions(mail.to, email)),
+    mails,
   };
 }
 
@@ -310,15 +311,19 @@ export async function deleteAccount(userId: string, now = new Date()) {
 
     // Mail to the person (sent or waiting) and counters keyed by their address: these hold the
     // account's own address whether verified or not.
-    await tx.outboxMail.deleteMany({ where: { to: { contains: email } } });
+    // Exact matches only: "n@gmail.com" must never touch mail or counters of "jan@gmail.com".
+    await tx.outboxMail.deleteMany({ where: { to: email } });
     await tx.job.deleteMany({
       where: {
-        payload: { contains: email },
+        type: "send_email",
+        payload: { contains: `"to":${JSON.stringify(email)}` },
         // A job a worker is running right now is left alone; it finishes within minutes.
         OR: [{ lockedAt: null }, { completedAt: { not: null } }, { failedAt: { not: null } }],
       },
     });
-    await tx.rateLimit.deleteMany({ where: { key: { contains: email } } });
+    await tx.rateLimit.deleteMany({
+      where: { key: { in: EMAIL_RATE_LIMIT_PREFIXES.map((prefix) => `${prefix}${email}`) } },
+    });
 
     await tx.user.update({
       where: { id: userId },

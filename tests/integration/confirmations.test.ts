@@ -285,6 +285,23 @@ describe("reporting without an account", () => {
     expect(await db.user.count({ where: { email: resident.email } })).toBe(1);
   });
 
+  test("an unproven account someone registered with this address does not get the report", async () => {
+    // Anyone can register with someone else's address; the mail proves only the clicker owns it.
+    const squatter = await createUser({ emailVerifiedAt: null });
+    const { issue, token } = await reportWithoutAccount(squatter.email);
+    const answer = await confirm(token);
+    expect(answer.data).toMatchObject({ outcome: "confirmed", setPasswordPath: null });
+    const stored = await db.issue.findUniqueOrThrow({ where: { id: issue.id } });
+    expect(stored).toMatchObject({
+      visibility: "public",
+      reporterId: null,
+      reporterEmail: squatter.email,
+      supportCount: 1,
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: squatter.id } })).emailVerifiedAt).toBeNull();
+    expect(await db.follow.count({ where: { userId: squatter.id } })).toBe(0);
+  });
+
   test("a logged-in resident still publishes at once, without a mail", async () => {
     const resident = await createUser();
     const { email: _email, ...fields } = reportFields("");

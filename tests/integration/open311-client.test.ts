@@ -229,7 +229,7 @@ describe("sending", () => {
     expect(posts()).toHaveLength(2);
   });
 
-  test("an unreachable system and a malformed answer are failures with a readable reason", async () => {
+  test("an unreachable system is a failure with a readable reason", async () => {
     await db.open311Connection.update({
       where: { organisationId: owner.id },
       data: { endpoint: "http://127.0.0.1:9/open311/v2" },
@@ -238,12 +238,40 @@ describe("sending", () => {
     await runDueJobs();
     expect((await sendsOf(issue.id))[0]).toMatchObject({ status: "mislukt" });
     expect((await sendsOf(issue.id))[0].lastError).toContain("niet bereikbaar");
+  });
 
-    await db.open311Connection.update({ where: { organisationId: owner.id }, data: { endpoint } });
-    script = () => ({ body: { unexpected: true } });
-    const second = await triagedIssue();
+  test("an accepted post whose answer cannot be read counts as sent and is never posted again", async () => {
+    script = (request) => (request.method === "POST" ? { status: 201, body: { unexpected: true } } : healthy(request));
+    const { issue } = await triagedIssue();
+    const t0 = new Date();
+    await runDueJobs({ now: t0 });
+    await runDueJobs({ now: new Date(t0.getTime() + 3600 * SECOND) });
+    expect(posts()).toHaveLength(1);
+    const [sent] = await sendsOf(issue.id);
+    expect(sent).toMatchObject({ status: "verzonden", externalId: null, token: null });
+    expect(sent.lastError).toContain("geen nummer");
+  });
+
+  test("a post interrupted long ago is marked unknown for a person to check, not posted again", async () => {
+    const { issue, member } = await triagedIssue();
+    const [queued] = await sendsOf(issue.id);
+    const t0 = new Date();
+    // A worker claimed it and died before recording the answer.
+    await db.externalRequest.update({ where: { id: queued.id }, data: { status: "bezig", lastAttemptAt: t0 } });
+    const soon = (await runDueJobs({ now: new Date(t0.getTime() + 60 * SECOND) })).filter(
+      (o) => o.type === "open311_send",
+    );
+    expect(soon).toMatchObject([{ result: "retry" }]);
+    await runDueJobs({ now: new Date(t0.getTime() + 10 * 60 * SECOND) });
+    expect(posts()).toHaveLength(0);
+    expect((await sendsOf(issue.id))[0]).toMatchObject({ status: "onbekend" });
+    // The partner checked the other system and sends it after all.
+    expect(
+      status(await partnerPost(issue.id, member.cookie, { intent: "external-retry", externalRequestId: queued.id })),
+    ).toBe(302);
     await runDueJobs();
-    expect((await sendsOf(second.issue.id))[0]).toMatchObject({ status: "mislukt" });
+    expect(posts()).toHaveLength(1);
+    expect((await sendsOf(issue.id))[0].status).toBe("verzonden");
   });
 
   test("a theme without a service code is skipped; after mapping it, a retry sends it", async () => {
@@ -341,6 +369,27 @@ describe("reading the status back", () => {
     received = [];
     await poll();
     expect(received.filter((request) => request.method === "GET")).toEqual([]);
+  });
+
+  test("notes with personal data are not published, only the status news", async () => {
+    const { issue, externalId } = await sentIssue();
+    statuses.set(externalId, { status: "open", status_notes: "Bel meneer terug op 06-12345678." });
+    await poll();
+    expect(await publicUpdates(issue.id)).toEqual([]);
+    expect((await sendsOf(issue.id))[0].externalStatusNotes).toBe("Bel meneer terug op 06-12345678.");
+    statuses.set(externalId, { status: "closed", status_notes: "Opgelost, gebeld met 06-12345678." });
+    await poll();
+    expect((await publicUpdates(issue.id)).map((event) => event.publicMessage)).toEqual([
+      "Gemeente Koppelstad heeft de melding in het eigen systeem afgehandeld.",
+    ]);
+  });
+
+  test("a hidden issue gets no mirrored updates", async () => {
+    const { issue, externalId } = await sentIssue();
+    await db.issue.update({ where: { id: issue.id }, data: { visibility: "hidden" } });
+    statuses.set(externalId, { status: "closed", status_notes: "Klaar." });
+    await poll();
+    expect(await publicUpdates(issue.id)).toEqual([]);
   });
 
   test("the poll asks with the jurisdiction and a comma list, and survives a broken system", async () => {

@@ -317,6 +317,32 @@ describe("deleting your account", () => {
   });
 });
 
+describe("addresses are matched exactly", () => {
+  test("an address inside a longer one is not the same person: not exported, not deleted", async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const short = await createUser({ email: `an.${suffix}@voorbeeld.nl`, password: "korte-naam-wachtwoord" });
+    const longer = `jan.${suffix}@voorbeeld.nl`.replace("jan.", "jo-an.");
+    await db.outboxMail.create({
+      data: { to: longer, subject: "Nieuw wachtwoord", text: "geheime link", transport: "local" },
+    });
+    await db.rateLimit.create({ data: { key: `login:email:${longer}`, count: 3, windowStart: new Date() } });
+    await enqueueJob(db, "send_email", { to: longer, subject: "Bevestig", text: "link" });
+    const cookie = await sessionCookieFor(short.id);
+
+    const exported = (await (await download(cookie)).json()) as UserExport;
+    expect(JSON.stringify(exported)).not.toContain(longer);
+
+    const deleted = await run(deleteAction as Handler, "/account/verwijderen", {
+      cookie,
+      form: { password: "korte-naam-wachtwoord" },
+    });
+    expect(status(deleted)).toBe(302);
+    expect(await db.outboxMail.count({ where: { to: longer } })).toBe(1);
+    expect(await db.rateLimit.count({ where: { key: `login:email:${longer}` } })).toBe(1);
+    expect(await db.job.count({ where: { payload: { contains: longer } } })).toBe(1);
+  });
+});
+
 describe("retention of the reporter's identity on closed issues", () => {
   const NOW = new Date("2026-06-15T01:00:00Z"); // 03:00 in Blerick (summer time)
   const retention = recurringJobs.filter((job) => job.type === "retention");

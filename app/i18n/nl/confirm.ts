@@ -38,7 +38,7 @@ export const confirm = {
     confirmReport: "Ja, zet mijn melding op de kaart",
     confirmSupport: "Ja, ik steun deze melding",
     confirmedReportTitle: "Bedankt! Je melding staat op de kaart",
-    confirmedReportText: "Een partner bekijkt je melding binnen 5 werkdagen. Je krijgt een mail als er iets verandert.",
+    confirmedReportText: "Een partner bekijkt je melding binnen {days} werkdagen. Je krijgt een mail als er iets verandert.",
     confirmedSupportTitle: "Bedankt! Je steunt deze melding",
     confirmedSupportText: "Je steun telt mee. Zo ziet een partner dat meer buren dit belangrijk vinden.",
     viewIssue: "Bekijk de melding",

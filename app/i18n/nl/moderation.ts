@@ -76,7 +76,7 @@ export const moderation = {
     title: "Moderatie",
     intro:
       "Meldingen van bezoekers over ongepaste inhoud. Verberg wat niet mag, of wijs de melding af als er niets aan de hand is.",
-    openTitle: "Open meldingen ({count})",
+    openTitle: "Gemeld als ongepast ({count})",
     empty: "Er zijn geen open meldingen. Goed zo!",
     hiddenTitle: "Verborgen inhoud ({count})",
     hiddenEmpty: "Er is niets verborgen.",

@@ -49,6 +49,7 @@ export const open311Client = {
     externalStatus: "Status daar: {status}",
     externalOpen: "open",
     externalClosed: "afgehandeld",
+    externalNotes: "Bericht daar: {notes}",
     lastError: "Laatste fout: {error}",
     attempts: "Pogingen: {count}",
     nextAttempt: "Volgende poging: {date}",
@@ -64,6 +65,7 @@ export const open311Client = {
       verzonden: "Verstuurd",
       mislukt: "Versturen mislukt",
       overgeslagen: "Niet verstuurd",
+      onbekend: "Onbekend of het aankwam",
     },
   },
   mirror: {
@@ -79,6 +81,9 @@ export const open311Client = {
     connectionOff: "De koppeling staat uit.",
     noServiceCode: "Voor het thema {theme} is geen dienst (service_code) ingesteld.",
     notPublic: "De melding is niet openbaar.",
+    unknownOutcome:
+      "Het versturen werd onderbroken. Kijk in het andere systeem of de melding er al staat. Zo niet, probeer het dan opnieuw.",
+    unreadableAnswer: "Het systeem nam de melding aan, maar gaf geen nummer terug dat we konden lezen.",
   },
   validation: {
     endpointRequired: "Vul het adres van de koppeling in.",
