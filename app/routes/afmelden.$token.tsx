@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { NarrowPage } from "~/components/narrow-page";
 import { t } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { followIssue, isFollowing, unfollowIssue } from "~/utils/follows.server";
@@ -79,9 +80,9 @@ export default function UnsubscribePage() {
 
   if (!state.valid) {
     return (
-      <Page title={t("mail.unsubscribe.invalidTitle")}>
+      <NarrowPage title={t("mail.unsubscribe.invalidTitle")}>
         <p className="mt-4 text-lg">{t("mail.unsubscribe.invalid")}</p>
-      </Page>
+      </NarrowPage>
     );
   }
 
@@ -99,30 +100,30 @@ export default function UnsubscribePage() {
 
   if (result?.done === "unsubscribed") {
     return (
-      <Page title={title}>
+      <NarrowPage title={title}>
         <p role="status" className="mt-4 text-lg font-semibold">
           {all ? t("mail.unsubscribe.doneAll") : t("mail.unsubscribe.doneIssue")}
         </p>
         {all ? <p className="mt-3">{t("mail.unsubscribe.inAppHint")}</p> : null}
         {undoForm}
-      </Page>
+      </NarrowPage>
     );
   }
   if (result?.done === "resubscribed") {
     return (
-      <Page title={title}>
+      <NarrowPage title={title}>
         <p role="status" className="mt-4 text-lg font-semibold">
           {all ? t("mail.unsubscribe.resubscribedAll") : t("mail.unsubscribe.resubscribedIssue")}
         </p>
-      </Page>
+      </NarrowPage>
     );
   }
   if (all && state.optedOut) {
     return (
-      <Page title={title}>
+      <NarrowPage title={title}>
         <p className="mt-4 text-lg">{t("mail.unsubscribe.alreadyAll")}</p>
         {undoForm}
-      </Page>
+      </NarrowPage>
     );
   }
 
@@ -132,7 +133,7 @@ export default function UnsubscribePage() {
       ? t("mail.unsubscribe.questionIssue", { title: state.issueTitle })
       : t("mail.unsubscribe.questionIssueGone");
   return (
-    <Page title={title}>
+    <NarrowPage title={title}>
       <p className="mt-4 text-lg">{question}</p>
       {all ? <p className="mt-3">{t("mail.unsubscribe.inAppHint")}</p> : null}
       <Form method="post" className="mt-6">
@@ -141,18 +142,6 @@ export default function UnsubscribePage() {
           {all ? t("mail.unsubscribe.submitAll") : t("mail.unsubscribe.submitIssue")}
         </button>
       </Form>
-    </Page>
-  );
-}
-
-function Page({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="mx-auto max-w-xl px-4 py-8">
-      <h1 className="text-3xl font-bold">{title}</h1>
-      {children}
-      <p className="mt-8">
-        <Link to="/">{t("mail.unsubscribe.backHome")}</Link>
-      </p>
-    </div>
+    </NarrowPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { NarrowPage } from "~/components/narrow-page";
 import { t } from "~/i18n";
 import { alertUnsubscribeState, readAlertUnsubscribeToken, unsubscribeAlerts } from "~/utils/alerts.server";
 
@@ -41,31 +42,31 @@ export default function AlertUnsubscribePage() {
 
   if (!state.valid) {
     return (
-      <Page title={t("alerts.unsubscribe.invalidTitle")}>
+      <NarrowPage links={ALERT_LINKS} title={t("alerts.unsubscribe.invalidTitle")}>
         <p className="mt-4 text-lg">{t("alerts.unsubscribe.invalid")}</p>
-      </Page>
+      </NarrowPage>
     );
   }
   const all = state.scope === "alle";
   const title = all ? t("alerts.unsubscribe.titleAll") : t("alerts.unsubscribe.title");
   if (result?.done) {
     return (
-      <Page title={title}>
+      <NarrowPage links={ALERT_LINKS} title={title}>
         <p role="status" className="mt-4 text-lg font-semibold">
           {all ? t("alerts.unsubscribe.doneAll") : t("alerts.unsubscribe.done")}
         </p>
-      </Page>
+      </NarrowPage>
     );
   }
   if (!state.active) {
     return (
-      <Page title={title}>
+      <NarrowPage links={ALERT_LINKS} title={title}>
         <p className="mt-4 text-lg">{t("alerts.unsubscribe.gone")}</p>
-      </Page>
+      </NarrowPage>
     );
   }
   return (
-    <Page title={title}>
+    <NarrowPage links={ALERT_LINKS} title={title}>
       <p className="mt-4 text-lg">{all ? t("alerts.unsubscribe.questionAll") : t("alerts.unsubscribe.question")}</p>
       {state.description && !all ? <p className="card mt-4 p-4 font-semibold">{state.description}</p> : null}
       <Form method="post" className="mt-6">
@@ -73,19 +74,8 @@ export default function AlertUnsubscribePage() {
           {all ? t("alerts.unsubscribe.submitAll") : t("alerts.unsubscribe.submit")}
         </button>
       </Form>
-    </Page>
+    </NarrowPage>
   );
 }
 
-function Page({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="mx-auto max-w-xl px-4 py-8">
-      <h1 className="text-3xl font-bold">{title}</h1>
-      {children}
-      <p className="mt-8 flex flex-wrap gap-4">
-        <Link to="/attenties">{t("alerts.unsubscribe.newAlert")}</Link>
-        <Link to="/">{t("mail.unsubscribe.backHome")}</Link>
-      </p>
-    </div>
-  );
-}
+const ALERT_LINKS = [{ to: "/attenties", label: t("alerts.unsubscribe.newAlert") }];

@@ -379,6 +379,25 @@ async function loadTarget(tx: Tx, target: Target) {
 
 export type ModerationOutcome = "done" | "gone";
 
+/** Writes a moderation decision onto the issue, comment or photo itself. */
+async function setVisibility(
+  tx: Tx,
+  target: Target,
+  issueId: number,
+  moderation: { visibility: "hidden" | "public"; moderationReason: string | null; moderatedAt: Date },
+  actorId: string,
+) {
+  if (target.targetType === "issue") {
+    await tx.issue.update({ where: { id: issueId }, data: { ...moderation, moderatedById: actorId } });
+    // The map, lists and feeds change with it.
+    await bumpIssuesVersion(tx);
+  } else if (target.targetType === "comment") {
+    await tx.comment.update({ where: { id: target.targetId }, data: moderation });
+  } else {
+    await tx.photo.update({ where: { id: target.targetId }, data: moderation });
+  }
+}
+
 /**
  * Hides an issue, comment or photo with a reason shown to the public, resolves its open flags
  * as "hidden", writes the audit trail and tells the author why (in-app and by mail), all in one
@@ -394,15 +413,13 @@ export async function hideContent(
   const result = await db.$transaction(async (tx) => {
     const found = await loadTarget(tx, target);
     if (!found || found.visibility !== "public" || found.issue.visibility === "unconfirmed") return null;
-    const moderation = { visibility: "hidden", moderationReason: reason, moderatedAt: now };
-    if (target.targetType === "issue") {
-      await tx.issue.update({ where: { id: found.issueId }, data: { ...moderation, moderatedById: actor.id } });
-      await bumpIssuesVersion(tx);
-    } else if (target.targetType === "comment") {
-      await tx.comment.update({ where: { id: target.targetId }, data: moderation });
-    } else {
-      await tx.photo.update({ where: { id: target.targetId }, data: moderation });
-    }
+    await setVisibility(
+      tx,
+      target,
+      found.issueId,
+      { visibility: "hidden", moderationReason: reason, moderatedAt: now },
+      actor.id,
+    );
     await tx.flag.updateMany({
       where: openFlagsOf(target, found.issueId),
       data: { resolvedAt: now, resolvedById: actor.id, resolution: "hidden" },
@@ -440,15 +457,13 @@ export async function unhideContent(actor: Actor, target: Target, now = new Date
   const result = await db.$transaction(async (tx) => {
     const found = await loadTarget(tx, target);
     if (!found || found.visibility !== "hidden") return null;
-    const moderation = { visibility: "public", moderationReason: null, moderatedAt: now };
-    if (target.targetType === "issue") {
-      await tx.issue.update({ where: { id: found.issueId }, data: { ...moderation, moderatedById: actor.id } });
-      await bumpIssuesVersion(tx);
-    } else if (target.targetType === "comment") {
-      await tx.comment.update({ where: { id: target.targetId }, data: moderation });
-    } else {
-      await tx.photo.update({ where: { id: target.targetId }, data: moderation });
-    }
+    await setVisibility(
+      tx,
+      target,
+      found.issueId,
+      { visibility: "public", moderationReason: null, moderatedAt: now },
+      actor.id,
+    );
     await audit(tx, {
       issueId: found.issueId,
       actorId: actor.id,
