@@ -10,6 +10,9 @@ test("an admin adds an organisation, gives a person a membership and sets a trek
   insertUser,
   login,
 }) => {
+  // Three pages with forms and three axe scans, usually the first test of a run (cold server):
+  // it took 25-32 s on a busy 2-core CI machine, so it gets more than the default 30 s.
+  test.setTimeout(60_000);
   const admin = await insertUser({ name: "Ilse ter Venlaer", roles: ["resident", "admin"] });
   const professional = await insertUser({ name: "Bram Gerritsmolen" });
   const organisation = `Zorgcoöperatie Blerick-Noord ${Math.random().toString(36).slice(2, 7)}`;
