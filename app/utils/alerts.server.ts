@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import {
   CONFIRM_TTL_MS,
@@ -11,12 +11,12 @@ import {
 } from "~/domain/alerts";
 import { bboxAround } from "~/domain/geo";
 import { t } from "~/i18n";
-import { generateSessionToken, hashToken, type SessionUser } from "./auth.server";
+import { generateSessionToken, hashToken, isGeneratedToken, type SessionUser } from "./auth.server";
 import { buurtAt, loadBuurten } from "./buurten.server";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { enqueueJob } from "./jobs.server";
-import { queueEmail } from "./mail.server";
+import { queueEmail, readSignedScopeToken, signedScopeToken } from "./mail.server";
 
 /**
  * E-mailattenties: anyone subscribes by email (double opt-in) to new issues in a buurt, within a
@@ -52,17 +52,8 @@ function emailKey(email: string) {
 
 export type AlertUnsubscribeScope = { subscriptionId: string; scope: "een" | "alle" };
 
-/** generateSessionToken(): 20 random bytes, base32 without padding. */
-const CONFIRM_TOKEN_PATTERN = /^[a-z2-7]{32}$/;
-
-function alertSignature(subscriptionId: string, scope: string) {
-  return createHmac("sha256", env().SESSION_SECRET)
-    .update(`alert-unsubscribe:${subscriptionId}:${scope}`)
-    .digest("base64url");
-}
-
 export function alertUnsubscribeToken({ subscriptionId, scope }: AlertUnsubscribeScope) {
-  return `${subscriptionId}.${scope}.${alertSignature(subscriptionId, scope)}`;
+  return signedScopeToken("alert-unsubscribe", subscriptionId, scope);
 }
 
 export function alertUnsubscribeUrl(scope: AlertUnsubscribeScope) {
@@ -70,14 +61,8 @@ export function alertUnsubscribeUrl(scope: AlertUnsubscribeScope) {
 }
 
 export function readAlertUnsubscribeToken(token: string | undefined): AlertUnsubscribeScope | null {
-  if (!token || token.length > 200) return null;
-  const match = /^([A-Za-z0-9_-]{1,64})\.(een|alle)\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return null;
-  const [, subscriptionId, scope, signature] = match;
-  const expected = Buffer.from(alertSignature(subscriptionId, scope));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return { subscriptionId, scope: scope as "een" | "alle" };
+  const read = readSignedScopeToken("alert-unsubscribe", token, "een|alle");
+  return read ? { subscriptionId: read.id, scope: read.scope as "een" | "alle" } : null;
 }
 
 export function alertConfirmUrl(token: string) {
@@ -261,7 +246,7 @@ export async function subscribeToAlerts({
 }
 
 async function findByConfirmToken(token: string | undefined) {
-  if (!token || !CONFIRM_TOKEN_PATTERN.test(token)) return null;
+  if (!isGeneratedToken(token)) return null;
   return db.alertSubscription.findUnique({
     where: { confirmTokenHash: hashToken(token) },
     select: { ...describeSelect, confirmExpiresAt: true },

@@ -27,6 +27,11 @@ export function generateSessionToken() {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** Could this be a token from generateSessionToken (20 bytes, base32)? Checked before any lookup. */
+export function isGeneratedToken(token: string | undefined): token is string {
+  return token !== undefined && /^[a-z2-7]{32}$/.test(token);
+}
+
 export async function createSession(userId: string) {
   const token = generateSessionToken();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { hasPermission, type Permission, type Role } from "~/domain/permissions";
 import { t } from "~/i18n";
 import { queueAlertMatching } from "./alerts.server";
-import { generateSessionToken, hashToken } from "./auth.server";
+import { generateSessionToken, hashToken, isGeneratedToken } from "./auth.server";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { bumpIssuesVersion, findPublicIssue } from "./issues.server";
@@ -24,9 +24,6 @@ export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;
 export const UNCONFIRMED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type ConfirmationKind = "report" | "support";
-
-/** generateSessionToken(): 20 random bytes, base32 without padding. */
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 export function confirmationPath(token: string) {
   return `/bevestigen/${token}`;
@@ -100,7 +97,7 @@ export type ConfirmationState =
   | { state: "expired"; kind: ConfirmationKind; issueId: number; canResend: boolean };
 
 async function findConfirmation(token: string | undefined) {
-  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  if (!isGeneratedToken(token)) return null;
   return db.pendingConfirmation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {

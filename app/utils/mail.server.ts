@@ -108,15 +108,34 @@ export async function sendQueuedEmail(payload: unknown, context: { jobId: string
  * else. They do not expire: an old mail's unsubscribe link must keep working.
  * ------------------------------------------------------------------------------------------- */
 
-export type UnsubscribeScope = { userId: string; issueId: number | null };
-
-function unsubscribeSignature(userId: string, scope: string) {
-  return createHmac("sha256", env().SESSION_SECRET).update(`unsubscribe:${userId}:${scope}`).digest("base64url");
+/**
+ * A link token "<id>.<scope>.<HMAC of purpose, id and scope>": proves we made it for this id and
+ * scope, without a database row. Used for unsubscribe links here and for area alerts.
+ */
+export function signedScopeToken(purpose: string, id: string, scope: string) {
+  return `${id}.${scope}.${scopeSignature(purpose, id, scope)}`;
 }
 
+function scopeSignature(purpose: string, id: string, scope: string) {
+  return createHmac("sha256", env().SESSION_SECRET).update(`${purpose}:${id}:${scope}`).digest("base64url");
+}
+
+/** The id and scope of a token made by signedScopeToken, or null; `scopes` is a regex alternation. */
+export function readSignedScopeToken(purpose: string, token: string | undefined, scopes: string) {
+  if (!token || token.length > 200) return null;
+  const match = new RegExp(`^([A-Za-z0-9_-]{1,64})\\.(${scopes})\\.([A-Za-z0-9_-]{43})$`).exec(token);
+  if (!match) return null;
+  const [, id, scope, signature] = match;
+  const expected = Buffer.from(scopeSignature(purpose, id, scope));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return { id, scope };
+}
+
+export type UnsubscribeScope = { userId: string; issueId: number | null };
+
 export function unsubscribeToken({ userId, issueId }: UnsubscribeScope) {
-  const scope = issueId === null ? "all" : String(issueId);
-  return `${userId}.${scope}.${unsubscribeSignature(userId, scope)}`;
+  return signedScopeToken("unsubscribe", userId, issueId === null ? "all" : String(issueId));
 }
 
 export function unsubscribeUrl(scope: UnsubscribeScope) {
@@ -125,16 +144,11 @@ export function unsubscribeUrl(scope: UnsubscribeScope) {
 
 /** The scope a token stands for, or null when it was not made by us (or was cut off). */
 export function readUnsubscribeToken(token: string | undefined): UnsubscribeScope | null {
-  if (!token || token.length > 200) return null;
-  const match = /^([A-Za-z0-9_-]{1,64})\.(all|[1-9]\d{0,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return null;
-  const [, userId, scope, signature] = match;
-  const expected = Buffer.from(unsubscribeSignature(userId, scope));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const issueId = scope === "all" ? null : Number(scope);
+  const read = readSignedScopeToken("unsubscribe", token, "all|[1-9]\\d{0,15}");
+  if (!read) return null;
+  const issueId = read.scope === "all" ? null : Number(read.scope);
   if (issueId !== null && !Number.isSafeInteger(issueId)) return null;
-  return { userId, issueId };
+  return { userId: read.id, issueId };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { t } from "~/i18n";
-import { generateSessionToken, hashPassword, hashToken } from "./auth.server";
+import { generateSessionToken, hashPassword, hashToken, isGeneratedToken } from "./auth.server";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { firstName } from "./format";
@@ -11,9 +11,6 @@ import { queueEmail } from "./mail.server";
  * session of the account; the caller logs this device in again.
  */
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
-
-/** generateSessionToken(): 20 random bytes, base32 without padding. */
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 export function passwordResetUrl(token: string) {
   return `${env().PUBLIC_URL}/wachtwoord-herstellen/${token}`;
@@ -75,7 +72,7 @@ export async function createPasswordResetToken(tx: Tx, userId: string, now = new
 
 /** Whether a link still works: known, unused, less than an hour old, account not anonymised. */
 export async function isValidPasswordResetToken(token: string | undefined, now = new Date()) {
-  if (!token || !TOKEN_PATTERN.test(token)) return false;
+  if (!isGeneratedToken(token)) return false;
   const row = await db.passwordResetToken.findUnique({
     where: { id: hashToken(token) },
     select: { expiresAt: true, usedAt: true, user: { select: { anonymisedAt: true } } },
