@@ -83,14 +83,20 @@ export default function LocationPickerClient({
     fetchShapes().catch(() => setMessage(t("map.buurtenError")));
   }, [fetchShapes]);
 
-  /** Checks a point and reports it; returns whether it was accepted. */
+  /**
+   * Checks a point and reports it; returns whether it was accepted. A point chosen before the
+   * buurt outlines have loaded is checked once they are there, not dropped.
+   */
   const choose = useCallback(
-    (point: LatLng): boolean => {
+    function choosePoint(point: LatLng): boolean {
       const current = shapesRef.current;
       if (!current) {
         setMessage(t("map.picker.buurtenLoading"));
         fetchShapes()
-          .then(() => setMessage(null))
+          .then(() => {
+            setMessage(null);
+            choosePoint(point);
+          })
           .catch(() => setMessage(t("map.buurtenError")));
         return false;
       }
