@@ -36,16 +36,18 @@ export async function queueDueRecurringJobs(
   now = new Date(),
 ): Promise<string[]> {
   const queued: string[] = [];
+  // Runs on every worker tick: one read for all schedules, writes only when one is due.
+  const rows = await db.recurringJob.findMany({ where: { name: { in: jobs.map((job) => job.type) } } });
+  const nextRunAt = new Map(rows.map((row) => [row.name, row.nextRunAt]));
   for (const job of jobs) {
-    const row = await db.recurringJob.findUnique({ where: { name: job.type } });
-    if (!row) {
+    const slot = nextRunAt.get(job.type);
+    if (!slot) {
       await db.recurringJob.createMany({ data: [{ name: job.type, nextRunAt: job.schedule(now) }] }).catch(() => {
         // Another server created it first: fine, it holds the same schedule.
       });
       continue;
     }
-    if (row.nextRunAt > now) continue;
-    const slot = row.nextRunAt;
+    if (slot > now) continue;
     const won = await db.$transaction(async (tx) => {
       const moved = await tx.recurringJob.updateMany({
         where: { name: job.type, nextRunAt: slot },
