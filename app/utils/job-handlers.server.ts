@@ -3,6 +3,7 @@ import { purgeUnconfirmed } from "./confirmations.server";
 import type { JobType } from "./jobs.server";
 import { sendQueuedEmail } from "./mail.server";
 import { deliverIssueUpdate, deliverNewIssueMail } from "./notifications.server";
+import { notifyModerators } from "./moderation.server";
 import { pollExternalRequests, sendExternalRequest } from "./open311-client.server";
 import { anonymiseClosedIssueReporters } from "./privacy.server";
 import { dailyAt, every, type RecurringJobDefinition } from "./recurring-jobs.server";
@@ -32,6 +33,7 @@ export const jobHandlers: JobHandlers = {
   send_email: sendQueuedEmail,
   notify_issue_update: deliverIssueUpdate,
   notify_new_issue: deliverNewIssueMail,
+  notify_moderators: notifyModerators,
   open311_send: sendExternalRequest,
   open311_poll: pollExternalRequests,
   match_alerts: matchAlerts,

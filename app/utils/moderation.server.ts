@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { data } from "@remix-run/node";
+import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import {
   FLAG_RATE_LIMIT,
@@ -17,6 +18,7 @@ import { env } from "./env.server";
 import { firstName } from "./format";
 import { bumpIssuesVersion, findPublicIssue } from "./issues.server";
 import { queueEmail, unsubscribeUrl } from "./mail.server";
+import { enqueueJob } from "./jobs.server";
 import { hitRateLimit } from "./rate-limit.server";
 import { recountComments } from "./sql.server";
 
@@ -111,17 +113,136 @@ export async function createFlag(input: {
     input.now,
   );
   if (!limit.allowed) return "rate_limited";
-  await db.flag.create({
-    data: {
-      ...targetWhere,
-      reason: input.reason,
-      note: input.note || null,
-      reporterId: input.userId,
-      reporterKey,
-      createdAt: input.now ?? new Date(),
-    },
+  await db.$transaction(async (tx) => {
+    const flag = await tx.flag.create({
+      data: {
+        ...targetWhere,
+        reason: input.reason,
+        note: input.note || null,
+        reporterId: input.userId,
+        reporterKey,
+        createdAt: input.now ?? new Date(),
+      },
+      select: { id: true },
+    });
+    // Only the first open flag on a piece of content calls the moderators in; later ones join
+    // the same group in the queue.
+    const open = await tx.flag.count({ where: { ...targetWhere, resolvedAt: null } });
+    if (open === 1) {
+      await enqueueJob(tx, "notify_moderators", { flagId: flag.id } satisfies z.infer<typeof moderatorNoticeSchema>);
+    }
   });
   return "created";
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Telling the moderators
+ * ------------------------------------------------------------------------------------------- */
+
+const moderatorNoticeSchema = z.object({ flagId: z.string().min(1) });
+
+/** At most one "new flag" mail per moderator in this window: the queue shows the rest. */
+export const MODERATOR_NOTICE_WINDOW_MS = 30 * 60 * 1000;
+
+type NoticeRecipient = { id: string; name: string; email: string };
+
+/**
+ * Who hears about new flags: the moderators; when there are none, the administrators (they can
+ * moderate too). Anonymised accounts and people who opted out of mail are left out.
+ */
+async function moderatorRecipients(): Promise<NoticeRecipient[]> {
+  for (const role of ["moderator", "admin"] as const) {
+    const users = await db.user.findMany({
+      where: { roles: { some: { role } }, anonymisedAt: null },
+      select: { id: true, name: true, email: true, emailOptOutAt: true },
+      orderBy: { createdAt: "asc" },
+    });
+    if (users.length > 0) return users.filter((user) => !user.emailOptOutAt);
+  }
+  return [];
+}
+
+function moderatorNoticeText(
+  recipient: NoticeRecipient,
+  notice: { targetType: FlagTargetType; issueTitle: string; reason: FlagReason; openCount: number },
+) {
+  const name = firstName(recipient.name);
+  return [
+    name ? t("mail.moderatorNotice.greeting", { name }) : t("mail.notification.greetingNoName"),
+    "",
+    t(`mail.moderatorNotice.intro.${notice.targetType}`, { title: notice.issueTitle }),
+    t("mail.moderatorNotice.reason", { reason: t(`moderation.flag.reasons.${notice.reason}`) }),
+    "",
+    notice.openCount === 1
+      ? t("mail.moderatorNotice.openOne")
+      : t("mail.moderatorNotice.openMany", { count: notice.openCount }),
+    t("mail.moderatorNotice.view"),
+    `${env().PUBLIC_URL}/moderatie`,
+    "",
+    t("mail.notification.signature"),
+    "",
+    "--",
+    t("mail.moderatorNotice.why"),
+    "",
+    t("mail.notification.unsubscribeAll"),
+    unsubscribeUrl({ userId: recipient.id, issueId: null }),
+  ].join("\n");
+}
+
+/**
+ * The `notify_moderators` job: a mail to each moderator about new flagged content, unless that
+ * moderator already had such a mail within MODERATOR_NOTICE_WINDOW_MS (a wave of flags gives
+ * one mail, which counts what is waiting). Nothing is sent when the flag was handled before the
+ * job ran. Mail ids derive from this job's id, so running the job twice queues each mail once;
+ * the throttle's window is claimed in the same transaction as the mail.
+ */
+export async function notifyModerators(payload: unknown, context: { jobId: string; now: Date }) {
+  const { flagId } = moderatorNoticeSchema.parse(payload);
+  const flag = await db.flag.findUnique({
+    where: { id: flagId },
+    select: { targetType: true, reason: true, resolvedAt: true, issue: { select: { title: true } } },
+  });
+  if (!flag || flag.resolvedAt) return { recipients: 0 };
+  const [recipients, openGroups] = await Promise.all([
+    moderatorRecipients(),
+    db.flag.groupBy({ by: ["targetType", "issueId", "commentId", "photoId"], where: { resolvedAt: null } }),
+  ]);
+  const notice = {
+    targetType: flag.targetType as FlagTargetType,
+    issueTitle: flag.issue.title,
+    reason: flag.reason as FlagReason,
+    openCount: openGroups.length,
+  };
+  const windowStart = new Date(context.now.getTime() - MODERATOR_NOTICE_WINDOW_MS);
+  let sent = 0;
+  for (const recipient of recipients) {
+    const queued = await db.$transaction(async (tx) => {
+      const id = `${context.jobId}.${recipient.id}`;
+      if (await tx.job.findUnique({ where: { id }, select: { id: true } })) return false;
+      const key = `moderator-notice:${recipient.id}`;
+      const last = await tx.rateLimit.findUnique({ where: { key }, select: { windowStart: true } });
+      if (last && last.windowStart > windowStart) return false;
+      await tx.rateLimit.upsert({
+        where: { key },
+        create: { key, count: 1, windowStart: context.now },
+        update: { count: 1, windowStart: context.now },
+      });
+      await queueEmail(
+        tx,
+        {
+          to: recipient.email,
+          subject: t("mail.moderatorNotice.subject"),
+          text: moderatorNoticeText(recipient, notice),
+          unsubscribeUrl: unsubscribeUrl({ userId: recipient.id, issueId: null }),
+        },
+        context.now,
+        { id },
+      );
+      return true;
+    });
+    if (queued) sent += 1;
+  }
+  return { recipients: sent };
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { loader as uploadLoader } from "~/routes/uploads.$file";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { listPublicIssues } from "~/utils/issues.server";
+import { notifyModerators } from "~/utils/moderation.server";
 import { createIssue, createUser } from "../db-utils";
 import { errorsOf, locationOf, partner, person, run, status, createOrganisation, type Handler } from "../route-utils";
 
@@ -515,5 +516,91 @@ describe("editing an issue's text", () => {
       { title: "Overlast van de familie Jansenbosch", editorRole: "moderator", reason: "Namen van buren weggehaald" },
     ]);
     expect(await db.auditEntry.count({ where: { issueId: issue.id, action: "issue_text_edited" } })).toBe(1);
+  });
+});
+
+describe("moderators hear about new flags", () => {
+  /** The notify_moderators jobs queued for flags on this issue. */
+  async function noticeJobs(issueId: number) {
+    const flags = await db.flag.findMany({ where: { issueId }, select: { id: true } });
+    const ids = new Set(flags.map((f) => f.id));
+    const jobs = await db.job.findMany({ where: { type: "notify_moderators" }, select: { id: true, payload: true } });
+    return jobs.filter((job) => ids.has((JSON.parse(job.payload) as { flagId: string }).flagId));
+  }
+
+  async function mailsTo(email: string) {
+    const jobs = await db.job.findMany({ where: { type: "send_email" }, select: { payload: true } });
+    return jobs
+      .map((job) => JSON.parse(job.payload) as { to: string; subject: string; text: string })
+      .filter((mail) => mail.to === email);
+  }
+
+  test("the first flag on content queues one notice; more flags on it do not", async () => {
+    const issue = await createIssue({ reporterId: null });
+    await flag(`melding=${issue.id}`, { reason: "spam" }, { address: "10.1.0.1" });
+    await flag(`melding=${issue.id}`, { reason: "beledigend" }, { address: "10.1.0.2" });
+    expect(await noticeJobs(issue.id)).toHaveLength(1);
+  });
+
+  test("a moderator gets one mail per half hour with a link to the queue, never the flagger's note", async () => {
+    const moderator = await person({ roles: ["moderator"] });
+    const optedOut = await person({ roles: ["moderator"] });
+    await db.user.update({ where: { id: optedOut.id }, data: { emailOptOutAt: new Date() } });
+    const first = await createIssue({ reporterId: null, title: "Reclame voor een autohandel" });
+    await flag(`melding=${first.id}`, { reason: "spam", note: "Zie het telefoonnummer" }, { address: "10.1.1.1" });
+    const [job] = await noticeJobs(first.id);
+    const t0 = new Date();
+    await notifyModerators(JSON.parse((await db.job.findUniqueOrThrow({ where: { id: job.id } })).payload), {
+      jobId: job.id,
+      now: t0,
+    });
+    // The same job again (a worker died after the work): no second mail.
+    await notifyModerators({ flagId: JSON.parse(job.payload).flagId }, { jobId: job.id, now: t0 });
+    const mails = await mailsTo(moderator.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe("Nieuwe melding van ongepaste inhoud");
+    expect(mails[0].text).toContain("Iemand vindt de melding “Reclame voor een autohandel” ongepast.");
+    expect(mails[0].text).toContain("Reden: Spam of reclame");
+    expect(mails[0].text).toContain(`${env().PUBLIC_URL}/moderatie`);
+    expect(mails[0].text).not.toContain("telefoonnummer");
+    expect(await mailsTo(optedOut.email)).toHaveLength(0);
+
+    // A second flagged item ten minutes later: the queue will show it, no new mail.
+    const second = await createIssue({ reporterId: null });
+    await flag(`melding=${second.id}`, { reason: "onjuist" }, { address: "10.1.1.2" });
+    const [secondJob] = await noticeJobs(second.id);
+    await notifyModerators(JSON.parse(secondJob.payload), {
+      jobId: secondJob.id,
+      now: new Date(t0.getTime() + 10 * MINUTE),
+    });
+    expect(await mailsTo(moderator.email)).toHaveLength(1);
+
+    // After the half hour the next one mails again, counting what is waiting.
+    const third = await createIssue({ reporterId: null });
+    await flag(`melding=${third.id}`, { reason: "beledigend" }, { address: "10.1.1.3" });
+    const [thirdJob] = await noticeJobs(third.id);
+    await notifyModerators(JSON.parse(thirdJob.payload), {
+      jobId: thirdJob.id,
+      now: new Date(t0.getTime() + 31 * MINUTE),
+    });
+    const later = await mailsTo(moderator.email);
+    expect(later).toHaveLength(2);
+    const waiting = await db.flag.groupBy({
+      by: ["targetType", "issueId", "commentId", "photoId"],
+      where: { resolvedAt: null },
+    });
+    expect(later[1].text).toContain(`Er wachten nu ${waiting.length} onderwerpen op een moderator.`);
+  });
+
+  test("no mail when the flag was handled before the job ran", async () => {
+    const moderator = await person({ roles: ["moderator"] });
+    const issue = await createIssue({ reporterId: null });
+    await flag(`melding=${issue.id}`, { reason: "spam" }, { address: "10.1.2.1" });
+    await moderate(moderator.cookie, { intent: "dismiss", targetType: "issue", targetId: String(issue.id) });
+    const [job] = await noticeJobs(issue.id);
+    expect(await notifyModerators(JSON.parse(job.payload), { jobId: job.id, now: new Date() })).toEqual({
+      recipients: 0,
+    });
+    expect(await mailsTo(moderator.email)).toHaveLength(0);
   });
 });

@@ -21,6 +21,21 @@ export const mail = {
     view: "Bekijk en beoordeel de melding:",
     why: "Je krijgt deze mail omdat {organisation} trekker is voor het thema {theme}.",
   },
+  /** Mail to moderators about newly flagged content (at most one per half hour). */
+  moderatorNotice: {
+    subject: "Nieuwe melding van ongepaste inhoud",
+    greeting: "Hallo {name},",
+    intro: {
+      issue: "Iemand vindt de melding “{title}” ongepast.",
+      comment: "Iemand vindt een reactie bij de melding “{title}” ongepast.",
+      photo: "Iemand vindt een foto bij de melding “{title}” ongepast.",
+    },
+    reason: "Reden: {reason}",
+    openOne: "Er wacht nu 1 onderwerp op een moderator.",
+    openMany: "Er wachten nu {count} onderwerpen op een moderator.",
+    view: "Bekijk de wachtrij:",
+    why: "Je krijgt deze mail omdat je moderator bent. Je krijgt hoogstens één zo'n mail per half uur.",
+  },
   passwordReset: {
     subject: "Nieuw wachtwoord voor Buurt Bestuurt",
     greeting: "Hallo {name},",
