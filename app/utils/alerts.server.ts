@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
 import {
   CONFIRM_TTL_MS,
   MAX_ALERT_RADIUS,
@@ -572,6 +573,9 @@ export async function matchAlerts(payload: unknown, context: { jobId: string; no
  * for it, each issue once. Deliveries are marked sent in the same transaction as the mail, so a
  * repeated run sends nothing twice. Also wipes subscriptions never confirmed within 7 days.
  */
+/** A delivery still to be mailed, about an issue that is (still) public. */
+const pendingDelivery = { sentAt: null, issue: { visibility: "public" } } satisfies Prisma.AlertDeliveryWhereInput;
+
 export async function sendAlertDigest(_payload: unknown, context: { jobId: string; now: Date }) {
   const { now } = context;
   const wiped = await db.alertSubscription.deleteMany({
@@ -580,30 +584,38 @@ export async function sendAlertDigest(_payload: unknown, context: { jobId: strin
   // An issue hidden after it matched is not announced any more.
   await db.alertDelivery.deleteMany({ where: { sentAt: null, issue: { visibility: { not: "public" } } } });
 
-  const pending = await db.alertDelivery.findMany({
-    where: { sentAt: null, subscription: { confirmedAt: { not: null } } },
-    select: {
-      subscription: { select: describeSelect },
-      issue: {
-        select: {
-          id: true,
-          title: true,
-          createdAt: true,
-          theme: { select: { name: true } },
-          buurt: { select: { name: true } },
-        },
-      },
-    },
-    orderBy: [{ issue: { createdAt: "asc" } }, { issueId: "asc" }],
+  // Who has something waiting; what exactly is read again inside each address's transaction,
+  // so an unsubscribe or a hidden issue between the two reads is respected.
+  const addresses = await db.alertSubscription.findMany({
+    where: { confirmedAt: { not: null }, deliveries: { some: pendingDelivery } },
+    select: { email: true },
+    distinct: ["email"],
+    orderBy: { email: "asc" },
   });
 
-  const byEmail = groupBy(pending, (delivery) => delivery.subscription.email);
   let mails = 0;
-  for (const [email, deliveries] of byEmail) {
-    const issues = [...new Map(deliveries.map((d) => [d.issue.id, d.issue])).values()];
-    const subscriptions = [...new Map(deliveries.map((d) => [d.subscription.id, d.subscription])).values()];
+  for (const { email } of addresses) {
     const id = `${context.jobId}.${emailKey(email)}`;
     await db.$transaction(async (tx) => {
+      const deliveries = await tx.alertDelivery.findMany({
+        where: { ...pendingDelivery, subscription: { email, confirmedAt: { not: null } } },
+        select: {
+          subscription: { select: describeSelect },
+          issue: {
+            select: {
+              id: true,
+              title: true,
+              createdAt: true,
+              theme: { select: { name: true } },
+              buurt: { select: { name: true } },
+            },
+          },
+        },
+        orderBy: [{ issue: { createdAt: "asc" } }, { issueId: "asc" }],
+      });
+      if (deliveries.length === 0) return;
+      const issues = [...new Map(deliveries.map((d) => [d.issue.id, d.issue])).values()];
+      const subscriptions = [...new Map(deliveries.map((d) => [d.subscription.id, d.subscription])).values()];
       if (!(await tx.job.findUnique({ where: { id }, select: { id: true } }))) {
         await queueEmail(
           tx,
