@@ -269,15 +269,16 @@ export async function resendReportConfirmation(token: string | undefined, now = 
  */
 export async function purgeUnconfirmed(_payload: unknown, context: { now: Date }) {
   const cutoff = new Date(context.now.getTime() - UNCONFIRMED_RETENTION_MS);
-  const issues = await db.issue.findMany({
-    where: { visibility: "unconfirmed", createdAt: { lt: cutoff } },
-    select: { id: true, photos: { select: { fileName: true } } },
-  });
-  const ids = issues.map((issue) => issue.id);
-  const links = await db.$transaction(async (tx) => {
-    if (ids.length) {
+  const { photos, issueCount, links } = await db.$transaction(async (tx) => {
+    // Read and delete in one transaction: an issue confirmed in between is neither deleted nor
+    // robbed of its photo files below.
+    const issues = await tx.issue.findMany({
+      where: { visibility: "unconfirmed", createdAt: { lt: cutoff } },
+      select: { id: true, photos: { select: { fileName: true } } },
+    });
+    if (issues.length) {
       // Photos, events and links go with the issue (cascade).
-      await tx.issue.deleteMany({ where: { id: { in: ids }, visibility: "unconfirmed" } });
+      await tx.issue.deleteMany({ where: { id: { in: issues.map((issue) => issue.id) }, visibility: "unconfirmed" } });
       await bumpIssuesVersion(tx);
     }
     const removed = await tx.pendingConfirmation.deleteMany({
@@ -286,13 +287,13 @@ export async function purgeUnconfirmed(_payload: unknown, context: { now: Date }
         OR: [{ kind: "support" }, { confirmedAt: { not: null } }],
       },
     });
-    return removed.count;
+    return { photos: issues.flatMap((issue) => issue.photos), issueCount: issues.length, links: removed.count };
   });
   // After the commit: a file without a row is harmless, a row without its file is not.
-  for (const { fileName } of issues.flatMap((issue) => issue.photos)) {
+  for (const { fileName } of photos) {
     await unlink(path.join(env().UPLOAD_DIR, path.basename(fileName))).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });
   }
-  return { issues: ids.length, links };
+  return { issues: issueCount, links };
 }
