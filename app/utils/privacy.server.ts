@@ -2,7 +2,7 @@ import { CLOSED_STATUSES } from "~/domain/issue-status";
 import { monthsBefore } from "~/domain/retention";
 import { t } from "~/i18n";
 import { audit } from "./audit.server";
-import { db, type Tx } from "./db.server";
+import { containsIgnoringCase, db, type Tx } from "./db.server";
 import { getSettings } from "./settings.server";
 
 /**
@@ -256,7 +256,7 @@ export type UserExport = Awaited<ReturnType<typeof exportUserData>>;
  */
 async function reportedIssueIds(client: Tx, userId: string, email: string, byEmail: boolean) {
   const rows = await client.issue.findMany({
-    where: byEmail ? { OR: [{ reporterId: userId }, { reporterEmail: { contains: email } }] } : { reporterId: userId },
+    where: byEmail ? { OR: [{ reporterId: userId }, { reporterEmail: containsIgnoringCase(email) }] } : { reporterId: userId },
     select: { id: true, reporterId: true, reporterEmail: true },
   });
   return rows
@@ -316,7 +316,7 @@ export async function deleteAccount(userId: string, now = new Date()) {
     await tx.job.deleteMany({
       where: {
         type: "send_email",
-        payload: { contains: `"to":${JSON.stringify(email)}` },
+        payload: containsIgnoringCase(`"to":${JSON.stringify(email)}`),
         // A job a worker is running right now is left alone; it finishes within minutes.
         OR: [{ lockedAt: null }, { completedAt: { not: null } }, { failedAt: { not: null } }],
       },
@@ -370,10 +370,17 @@ export async function anonymiseClosedIssueReporters(_payload: unknown, context: 
           { reporterPhone: { not: null } },
         ],
       },
-      select: { id: true },
+      select: { id: true, reporterId: true },
     });
     const ids = due.map((issue) => issue.id);
     if (ids.length === 0) return { anonymised: 0, cutoff: cutoff.toISOString() };
+    // The support and follow a report made automatically would still point at the reporter:
+    // the support keeps counting without a name, the follow of a long-closed issue goes.
+    for (const { id, reporterId } of due) {
+      if (!reporterId) continue;
+      await tx.support.updateMany({ where: { issueId: id, userId: reporterId }, data: { userId: null } });
+      await tx.follow.deleteMany({ where: { issueId: id, userId: reporterId } });
+    }
     await tx.issue.updateMany({
       where: { id: { in: ids } },
       data: {

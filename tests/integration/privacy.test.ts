@@ -420,6 +420,23 @@ describe("retention of the reporter's identity on closed issues", () => {
     expect(await db.issue.findUniqueOrThrow({ where: { id: twoYears } })).toMatchObject({ visibility: "public" });
   });
 
+  test("the reporter's own support keeps counting without them; their follow goes; others' stay", async () => {
+    const id = await closedIssue("opgelost", new Date("2024-06-01T10:00:00Z"));
+    const { reporterId } = await reporterOf(id);
+    const neighbour = await createUser();
+    for (const userId of [reporterId!, neighbour.id]) {
+      await db.support.create({ data: { issueId: id, userId } });
+      await db.follow.create({ data: { issueId: id, userId } });
+    }
+
+    await runRetentionAt(NOW);
+
+    const supports = await db.support.findMany({ where: { issueId: id }, select: { userId: true } });
+    expect(supports.map((s) => s.userId).sort()).toEqual([neighbour.id, null].sort());
+    const follows = await db.follow.findMany({ where: { issueId: id }, select: { userId: true } });
+    expect(follows).toEqual([{ userId: neighbour.id }]);
+  });
+
   test("administrators choose the period", async () => {
     const fourteenMonths = await closedIssue("opgelost", new Date("2025-04-10T10:00:00Z"));
     await saveSettings({ reporterRetentionMonths: 18 });
