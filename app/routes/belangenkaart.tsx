@@ -6,7 +6,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { TriangleAlert } from "lucide-react";
 import { FormAlert } from "~/components/admin";
 import { ErrorSummary, RadioGroupField, TextField, useZodForm } from "~/components/forms";
-import { ThemeIcon } from "~/components/theme-icon";
+import {
+  MatrixLegend,
+  MatrixRowHeader,
+  matrixRowBackground,
+  ThemeMatrixTable,
+  TrekkerFooter,
+} from "~/components/theme-matrix";
 import {
   addPartySchema,
   INTEREST_CHOICES,
@@ -54,7 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "add") {
     const submission = parseWithZod(formData, { schema: addPartySchema });
-    if (submission.status !== "success") return data({ intent: "add" as const, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent: "add" as const, result: submission.reply() }, { status: 400 });
     const result = await addParty(user, submission.value);
     if (!result.ok) {
       if (result.error === "forbidden") throw forbidden();
@@ -80,7 +87,10 @@ export async function action({ request }: ActionFunctionArgs) {
       if (result.error === "forbidden") throw forbidden();
       return fail(result.message);
     }
-    return redirectWithToast("/belangenkaart", { kind: "success", message: t("interests.removed", { name: result.name }) });
+    return redirectWithToast("/belangenkaart", {
+      kind: "success",
+      message: t("interests.removed", { name: result.name }),
+    });
   }
 
   if (intent === "save") {
@@ -94,7 +104,10 @@ export async function action({ request }: ActionFunctionArgs) {
       if (result.error === "forbidden") throw forbidden();
       return fail(result.message);
     }
-    return redirectWithToast("/belangenkaart", { kind: "success", message: t("interests.saved", { name: result.name }) });
+    return redirectWithToast("/belangenkaart", {
+      kind: "success",
+      message: t("interests.saved", { name: result.name }),
+    });
   }
   return new Response("Onbekende actie", { status: 400 });
 }
@@ -171,30 +184,27 @@ export default function InterestMapPage() {
       </p>
 
       {flaggedThemes.length ? (
-        <section aria-labelledby="interest-warnings" className="mt-6 max-w-3xl rounded-md border-l-8 border-amber-500 bg-amber-50 p-4">
+        <section
+          aria-labelledby="interest-warnings"
+          className="mt-6 max-w-3xl rounded-md border-l-8 border-amber-500 bg-amber-50 p-4"
+        >
           <h2 id="interest-warnings" className="flex items-center gap-2 text-lg font-bold">
             <TriangleAlert aria-hidden="true" className="h-5 w-5 text-amber-800" />
             {t("interests.warningsTitle")}
           </h2>
-          <p className="mt-1">{t("interests.warningsFlag", { themes: flaggedThemes.map((theme) => theme.name).join(", ") })}</p>
+          <p className="mt-1">
+            {t("interests.warningsFlag", { themes: flaggedThemes.map((theme) => theme.name).join(", ") })}
+          </p>
         </section>
       ) : null}
 
-      <section aria-labelledby="interest-legend" className="mt-6">
-        <h2 id="interest-legend" className="text-lg font-bold">
-          {t("interests.legendTitle")}
-        </h2>
-        <dl className="mt-2 grid gap-2 sm:grid-cols-3">
-          {INTEREST_LEVELS.map((level) => (
-            <div key={level} className="flex items-start gap-2">
-              <dt className="shrink-0">
-                <LevelBadge level={level} />
-              </dt>
-              <dd className="text-sm text-gray-800">{t(`interests.levelHints.${level}`)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <MatrixLegend
+        id="interest-legend"
+        title={t("interests.legendTitle")}
+        items={INTEREST_LEVELS}
+        badge={(level) => <LevelBadge level={level} />}
+        hint={(level) => t(`interests.levelHints.${level}`)}
+      />
 
       <div className="mt-4">
         <FormAlert message={rowError ? [names.get(rowError.rowId), rowError.error].filter(Boolean).join(": ") : null} />
@@ -204,146 +214,119 @@ export default function InterestMapPage() {
         <p className="card mt-4 p-5">{t("interests.emptyThemes")}</p>
       ) : (
         <>
-          <div
-            className="relative mt-4 overflow-x-auto rounded-lg border border-gray-200 bg-white"
-            role="region"
-            aria-labelledby="interest-caption"
-            tabIndex={0}
+          <ThemeMatrixTable
+            captionId="interest-caption"
+            caption={t("interests.caption")}
+            firstColumn={t("interests.party")}
+            themes={themes}
+            themeExtra={(theme) => (flaggedSet.has(theme.id) ? <FlagBadge /> : null)}
           >
-            <table className="min-w-full border-collapse text-left">
-              <caption id="interest-caption" className="sr-only">
-                {t("interests.caption")}
-              </caption>
-              <thead className="bg-gray-50 text-sm">
-                <tr>
-                  <th scope="col" className="sticky left-0 z-10 bg-gray-50 px-3 py-2 align-bottom">
-                    {t("interests.party")}
-                  </th>
-                  {themes.map((theme) => (
-                    <th key={theme.id} scope="col" className="min-w-36 px-3 py-2 align-bottom">
-                      <span className="flex items-start gap-1">
-                        <ThemeIcon code={theme.code} className="mt-0.5 h-4 w-4 shrink-0 text-primary-700" />
-                        <span>{theme.name}</span>
-                      </span>
-                      {flaggedSet.has(theme.id) ? <FlagBadge /> : null}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => {
-                  const isEditing = editing === row.rowId;
-                  const hasError = rowError?.rowId === row.rowId;
-                  const formId = `interest-row-${row.rowId}`;
-                  const background = hasError ? "bg-red-50" : isEditing ? "bg-primary-50" : "bg-white";
-                  return (
-                    <tr key={row.rowId} id={`rij-${row.rowId}`} className={`border-t border-gray-200 align-top ${background}`}>
-                      <th scope="row" className={`sticky left-0 z-10 min-w-40 px-3 py-2 text-left sm:min-w-56 ${background}`}>
-                        <span className="block font-semibold">{row.name}</span>
-                        <span className="block text-sm font-normal text-gray-700">
-                          {row.organisationId ? t("interests.partnerOrganisation") : t(`interests.kinds.${row.kind}`)}
-                        </span>
-                        {isEditing ? (
-                          <div className="mt-2 flex flex-wrap items-center gap-2">
-                            <Form method="post" id={formId} preventScrollReset className="contents">
-                              <input type="hidden" name="intent" value="save" />
-                              {row.partyId ? (
-                                <input type="hidden" name="partyId" value={row.partyId} />
-                              ) : (
-                                <input type="hidden" name="organisationId" value={row.organisationId ?? ""} />
-                              )}
-                              <button type="submit" className="btn-primary whitespace-nowrap" disabled={navigation.state === "submitting"}>
-                                {t("interests.save")}
-                                <span className="sr-only"> {t("interests.saveFor", { name: row.name })}</span>
-                              </button>
-                            </Form>
-                            <Link to="/belangenkaart" preventScrollReset className="btn-quiet whitespace-nowrap">
-                              {t("interests.cancel")}
-                            </Link>
-                            {row.partyId ? (
-                              <Form method="post" preventScrollReset>
-                                <input type="hidden" name="intent" value="remove" />
-                                <input type="hidden" name="partyId" value={row.partyId} />
-                                <button type="submit" className="btn-quiet text-sm whitespace-nowrap text-red-800">
-                                  {t("interests.remove")}
-                                  <span className="sr-only"> {t("interests.removeFor", { name: row.name })}</span>
-                                </button>
-                              </Form>
-                            ) : null}
-                          </div>
-                        ) : canEdit ? (
-                          <Link
-                            to={`/belangenkaart?rij=${row.rowId}#rij-${row.rowId}`}
-                            className="btn-secondary mt-2 px-3 text-sm whitespace-nowrap"
-                          >
-                            {t("interests.edit")}
-                            <span className="sr-only"> {t("interests.editFor", { name: row.name })}</span>
-                          </Link>
-                        ) : null}
-                      </th>
-                      {themes.map((theme) => {
-                        const cell = row.interests[theme.id];
-                        return (
-                          <td key={theme.id} className="px-3 py-2">
-                            {isEditing ? (
-                              <div className="space-y-1">
-                                <select
-                                  form={formId}
-                                  name={`levels.${theme.id}`}
-                                  defaultValue={cell?.level ?? NO_INTEREST}
-                                  aria-label={t("interests.levelLabel", { party: row.name, theme: theme.name })}
-                                  className="input min-w-36 py-1"
-                                >
-                                  {INTEREST_CHOICES.map((choice) => (
-                                    <option key={choice} value={choice}>
-                                      {choice === NO_INTEREST ? t("interests.noInterestOption") : t(`interests.levels.${choice}`)}
-                                    </option>
-                                  ))}
-                                </select>
-                                <input
-                                  form={formId}
-                                  name={`notes.${theme.id}`}
-                                  defaultValue={cell?.note ?? ""}
-                                  maxLength={NOTE_MAX}
-                                  placeholder={t("interests.notePlaceholder")}
-                                  aria-label={t("interests.noteLabel", { party: row.name, theme: theme.name })}
-                                  className="input min-w-36 py-1 text-sm"
-                                />
-                              </div>
-                            ) : (
-                              <>
-                                <LevelBadge level={cell?.level} />
-                                {cell?.note ? <span className="mt-1 block max-w-48 text-sm text-gray-700">{cell.note}</span> : null}
-                              </>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-              <tfoot className="border-t-2 border-gray-400 bg-gray-50">
-                <tr>
-                  <th scope="row" className="sticky left-0 z-10 bg-gray-50 px-3 py-2 text-left">
-                    {t("interests.trekkerRow")}
-                  </th>
-                  {themes.map((theme) => (
-                    <td key={theme.id} className="px-3 py-2 text-sm">
-                      {theme.trekkers.length ? (
-                        theme.trekkers.join(", ")
-                      ) : (
-                        <span className="inline-flex items-center gap-1 font-semibold text-amber-900">
-                          <TriangleAlert aria-hidden="true" className="h-4 w-4" />
-                          {t("interests.noTrekker")}
-                        </span>
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+            <tbody>
+              {rows.map((row) => {
+                const isEditing = editing === row.rowId;
+                const formId = `interest-row-${row.rowId}`;
+                const background = matrixRowBackground({ hasError: rowError?.rowId === row.rowId, isEditing });
+                return (
+                  <tr
+                    key={row.rowId}
+                    id={`rij-${row.rowId}`}
+                    className={`border-t border-gray-200 align-top ${background}`}
+                  >
+                    <MatrixRowHeader
+                      name={row.name}
+                      subtitle={
+                        row.organisationId ? t("interests.partnerOrganisation") : t(`interests.kinds.${row.kind}`)
+                      }
+                      background={background}
+                      isEditing={isEditing}
+                      canEdit={canEdit}
+                      formId={formId}
+                      hiddenFields={
+                        <>
+                          <input type="hidden" name="intent" value="save" />
+                          {row.partyId ? (
+                            <input type="hidden" name="partyId" value={row.partyId} />
+                          ) : (
+                            <input type="hidden" name="organisationId" value={row.organisationId ?? ""} />
+                          )}
+                        </>
+                      }
+                      editHref={`/belangenkaart?rij=${row.rowId}#rij-${row.rowId}`}
+                      cancelHref="/belangenkaart"
+                      submitting={navigation.state === "submitting"}
+                      labels={{
+                        save: t("interests.save"),
+                        saveFor: t("interests.saveFor", { name: row.name }),
+                        cancel: t("interests.cancel"),
+                        edit: t("interests.edit"),
+                        editFor: t("interests.editFor", { name: row.name }),
+                      }}
+                      extraActions={
+                        row.partyId ? (
+                          <Form method="post" preventScrollReset>
+                            <input type="hidden" name="intent" value="remove" />
+                            <input type="hidden" name="partyId" value={row.partyId} />
+                            <button type="submit" className="btn-quiet text-sm whitespace-nowrap text-red-800">
+                              {t("interests.remove")}
+                              <span className="sr-only"> {t("interests.removeFor", { name: row.name })}</span>
+                            </button>
+                          </Form>
+                        ) : null
+                      }
+                    />
+                    {themes.map((theme) => {
+                      const cell = row.interests[theme.id];
+                      return (
+                        <td key={theme.id} className="px-3 py-2">
+                          {isEditing ? (
+                            <div className="space-y-1">
+                              <select
+                                form={formId}
+                                name={`levels.${theme.id}`}
+                                defaultValue={cell?.level ?? NO_INTEREST}
+                                aria-label={t("interests.levelLabel", { party: row.name, theme: theme.name })}
+                                className="input min-w-36 py-1"
+                              >
+                                {INTEREST_CHOICES.map((choice) => (
+                                  <option key={choice} value={choice}>
+                                    {choice === NO_INTEREST
+                                      ? t("interests.noInterestOption")
+                                      : t(`interests.levels.${choice}`)}
+                                  </option>
+                                ))}
+                              </select>
+                              <input
+                                form={formId}
+                                name={`notes.${theme.id}`}
+                                defaultValue={cell?.note ?? ""}
+                                maxLength={NOTE_MAX}
+                                placeholder={t("interests.notePlaceholder")}
+                                aria-label={t("interests.noteLabel", { party: row.name, theme: theme.name })}
+                                className="input min-w-36 py-1 text-sm"
+                              />
+                            </div>
+                          ) : (
+                            <>
+                              <LevelBadge level={cell?.level} />
+                              {cell?.note ? (
+                                <span className="mt-1 block max-w-48 text-sm text-gray-700">{cell.note}</span>
+                              ) : null}
+                            </>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+            <TrekkerFooter
+              label={t("interests.trekkerRow")}
+              themes={themes}
+              trekkers={(theme) => theme.trekkers}
+              noneLabel={t("interests.noTrekker")}
+            />
+          </ThemeMatrixTable>
 
           <InterestGraph rows={rows} themes={themes} flagged={flaggedSet} />
         </>
@@ -445,7 +428,11 @@ function InterestGraph({
                       strokeWidth={1}
                     >
                       <title>
-                        {t("interests.graphCell", { party: row.name, theme: theme.name, level: t(`interests.levels.${cell.level}`) })}
+                        {t("interests.graphCell", {
+                          party: row.name,
+                          theme: theme.name,
+                          level: t(`interests.levels.${cell.level}`),
+                        })}
                       </title>
                     </circle>
                   );
@@ -479,7 +466,11 @@ function AddPartyForm() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const lastResult = actionData?.intent === "add" ? actionData.result : undefined;
-  const [form, fields] = useZodForm(addPartySchema, { id: "party-add", lastResult, defaultValue: { kind: "bewonersgroep" } });
+  const [form, fields] = useZodForm(addPartySchema, {
+    id: "party-add",
+    lastResult,
+    defaultValue: { kind: "bewonersgroep" },
+  });
   return (
     <section aria-labelledby="party-add-title" className="card mt-8 max-w-2xl p-5">
       <h2 id="party-add-title" className="text-xl font-bold">

@@ -1,10 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { HandHelping, Info, Star, TriangleAlert, type LucideIcon } from "lucide-react";
 import { FormAlert, organisationTypeLabel } from "~/components/admin";
-import { ThemeIcon } from "~/components/theme-icon";
+import {
+  MatrixLegend,
+  MatrixRowHeader,
+  matrixRowBackground,
+  ThemeMatrixTable,
+  TrekkerFooter,
+} from "~/components/theme-matrix";
 import {
   NO_PARTNERSHIP_ROLE,
   PARTNERSHIP_CHOICES,
@@ -148,21 +154,13 @@ export default function PartnershipMap() {
         </section>
       ) : null}
 
-      <section aria-labelledby="partnership-legend" className="mt-6">
-        <h2 id="partnership-legend" className="text-lg font-bold">
-          {t("admin.partnership.legendTitle")}
-        </h2>
-        <dl className="mt-2 grid gap-2 sm:grid-cols-3">
-          {PARTNERSHIP_ROLES.map((role) => (
-            <div key={role} className="flex items-start gap-2">
-              <dt className="shrink-0">
-                <RoleBadge role={role} />
-              </dt>
-              <dd className="text-sm text-gray-800">{t(`admin.partnership.roleHints.${role}`)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <MatrixLegend
+        id="partnership-legend"
+        title={t("admin.partnership.legendTitle")}
+        items={PARTNERSHIP_ROLES}
+        badge={(role) => <RoleBadge role={role} />}
+        hint={(role) => t(`admin.partnership.roleHints.${role}`)}
+      />
 
       <div className="mt-4">
         <FormAlert
@@ -177,144 +175,82 @@ export default function PartnershipMap() {
           {organisations.length === 0 ? t("admin.partnership.emptyOrganisations") : t("admin.partnership.emptyThemes")}
         </p>
       ) : (
-        <div
-          className="relative mt-4 overflow-x-auto rounded-lg border border-gray-200 bg-white"
-          role="region"
-          aria-labelledby="partnership-caption"
-          tabIndex={0}
+        <ThemeMatrixTable
+          captionId="partnership-caption"
+          caption={t("admin.partnership.caption")}
+          firstColumn={t("admin.partnership.organisation")}
+          themes={themes}
+          themeExtra={(theme) => <LeadWarning lead={theme.lead} />}
         >
-          <table className="min-w-full border-collapse text-left">
-            <caption id="partnership-caption" className="sr-only">
-              {t("admin.partnership.caption")}
-            </caption>
-            <thead className="bg-gray-50 text-sm">
-              <tr>
-                <th scope="col" className="sticky left-0 z-10 bg-gray-50 px-3 py-2 align-bottom">
-                  {t("admin.partnership.organisation")}
-                </th>
-                {themes.map((theme) => (
-                  <th key={theme.id} scope="col" className="min-w-36 px-3 py-2 align-bottom">
-                    <span className="flex items-start gap-1">
-                      <ThemeIcon code={theme.code} className="mt-0.5 h-4 w-4 shrink-0 text-primary-700" />
-                      <span>{theme.name}</span>
-                    </span>
-                    <LeadWarning lead={theme.lead} />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((organisation) => {
-                const canEdit = editableSet.has(organisation.id);
-                const isEditing = editing === organisation.id;
-                const formId = `partnership-row-${organisation.id}`;
-                const rowRoles = roles[organisation.id] ?? {};
-                return (
-                  <tr
-                    key={organisation.id}
-                    id={`rij-${organisation.id}`}
-                    className={`border-t border-gray-200 align-middle ${
-                      errorRow === organisation.id ? "bg-red-50" : isEditing ? "bg-primary-50" : ""
-                    }`}
-                  >
-                    <th
-                      scope="row"
-                      className={`sticky left-0 z-10 min-w-36 px-3 sm:min-w-52 py-2 text-left align-top ${
-                        isEditing ? "bg-primary-50" : errorRow === organisation.id ? "bg-red-50" : "bg-white"
-                      }`}
-                    >
-                      <span className="block font-semibold">{organisation.name}</span>
-                      <span className="block text-sm font-normal text-gray-700">
-                        {organisationTypeLabel(organisation.type)}
-                      </span>
+          <tbody>
+            {organisations.map((organisation) => {
+              const isEditing = editing === organisation.id;
+              const formId = `partnership-row-${organisation.id}`;
+              const rowRoles = roles[organisation.id] ?? {};
+              const background = matrixRowBackground({ hasError: errorRow === organisation.id, isEditing });
+              return (
+                <tr
+                  key={organisation.id}
+                  id={`rij-${organisation.id}`}
+                  className={`border-t border-gray-200 align-top ${background}`}
+                >
+                  <MatrixRowHeader
+                    name={organisation.name}
+                    subtitle={organisationTypeLabel(organisation.type)}
+                    background={background}
+                    isEditing={isEditing}
+                    canEdit={editableSet.has(organisation.id)}
+                    formId={formId}
+                    hiddenFields={<input type="hidden" name="organisationId" value={organisation.id} />}
+                    editHref={`/partnerschapskaart?rij=${organisation.id}#rij-${organisation.id}`}
+                    cancelHref="/partnerschapskaart"
+                    submitting={navigation.state === "submitting"}
+                    labels={{
+                      save: t("admin.partnership.save"),
+                      saveFor: t("admin.partnership.saveFor", { name: organisation.name }),
+                      cancel: t("admin.partnership.cancel"),
+                      edit: t("admin.partnership.edit"),
+                      editFor: t("admin.partnership.editFor", { name: organisation.name }),
+                    }}
+                  />
+                  {themes.map((theme) => (
+                    <td key={theme.id} className="px-3 py-2">
                       {isEditing ? (
-                        <Form
-                          method="post"
-                          id={formId}
-                          preventScrollReset
-                          className="mt-2 flex flex-wrap items-center gap-2"
+                        <select
+                          form={formId}
+                          name={`roles.${theme.id}`}
+                          defaultValue={rowRoles[theme.id] ?? NO_PARTNERSHIP_ROLE}
+                          key={`${theme.id}-${rowRoles[theme.id] ?? NO_PARTNERSHIP_ROLE}`}
+                          aria-label={t("admin.partnership.selectLabel", {
+                            organisation: organisation.name,
+                            theme: theme.name,
+                          })}
+                          className="input min-w-40 py-1"
                         >
-                          <input type="hidden" name="organisationId" value={organisation.id} />
-                          <button
-                            type="submit"
-                            className="btn-primary whitespace-nowrap"
-                            disabled={navigation.state === "submitting"}
-                          >
-                            {t("admin.partnership.save")}
-                            <span className="sr-only">
-                              {" "}
-                              {t("admin.partnership.saveFor", { name: organisation.name })}
-                            </span>
-                          </button>
-                          <Link to="/partnerschapskaart" preventScrollReset className="btn-quiet whitespace-nowrap">
-                            {t("admin.partnership.cancel")}
-                          </Link>
-                        </Form>
-                      ) : canEdit ? (
-                        <Link
-                          to={`/partnerschapskaart?rij=${organisation.id}#rij-${organisation.id}`}
-                          className="btn-secondary mt-2 px-3 text-sm whitespace-nowrap"
-                        >
-                          {t("admin.partnership.edit")}
-                          <span className="sr-only">
-                            {" "}
-                            {t("admin.partnership.editFor", { name: organisation.name })}
-                          </span>
-                        </Link>
-                      ) : null}
-                    </th>
-                    {themes.map((theme) => (
-                      <td key={theme.id} className="px-3 py-2">
-                        {isEditing ? (
-                          <select
-                            form={formId}
-                            name={`roles.${theme.id}`}
-                            defaultValue={rowRoles[theme.id] ?? NO_PARTNERSHIP_ROLE}
-                            key={`${theme.id}-${rowRoles[theme.id] ?? NO_PARTNERSHIP_ROLE}`}
-                            aria-label={t("admin.partnership.selectLabel", {
-                              organisation: organisation.name,
-                              theme: theme.name,
-                            })}
-                            className="input min-w-40 py-1"
-                          >
-                            {PARTNERSHIP_CHOICES.map((choice) => (
-                              <option key={choice} value={choice}>
-                                {choice === NO_PARTNERSHIP_ROLE
-                                  ? t("admin.partnership.noRoleOption")
-                                  : t(`admin.partnership.roles.${choice}`)}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          <RoleBadge role={rowRoles[theme.id]} />
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot className="border-t-2 border-gray-400 bg-gray-50">
-              <tr>
-                <th scope="row" className="sticky left-0 z-10 bg-gray-50 px-3 py-2 text-left">
-                  {t("admin.partnership.leadRow")}
-                </th>
-                {themes.map((theme) => (
-                  <td key={theme.id} className="px-3 py-2 text-sm">
-                    {theme.trekkerIds.length ? (
-                      theme.trekkerIds.map((id) => names.get(id)).join(", ")
-                    ) : (
-                      <span className="inline-flex items-center gap-1 font-semibold text-amber-900">
-                        <TriangleAlert aria-hidden="true" className="h-4 w-4" />
-                        {t("admin.partnership.noLead")}
-                      </span>
-                    )}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+                          {PARTNERSHIP_CHOICES.map((choice) => (
+                            <option key={choice} value={choice}>
+                              {choice === NO_PARTNERSHIP_ROLE
+                                ? t("admin.partnership.noRoleOption")
+                                : t(`admin.partnership.roles.${choice}`)}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <RoleBadge role={rowRoles[theme.id]} />
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+          <TrekkerFooter
+            label={t("admin.partnership.leadRow")}
+            themes={themes}
+            trekkers={(theme) => theme.trekkerIds.map((id) => names.get(id) ?? "")}
+            noneLabel={t("admin.partnership.noLead")}
+          />
+        </ThemeMatrixTable>
       )}
     </div>
   );
