@@ -7,6 +7,7 @@ import { NEARBY_METERS } from "~/domain/report-schema";
 import { getSessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { publicIssueWhere } from "~/utils/issues.server";
+import { issueIdsInBox } from "~/utils/sql.server";
 import { supportedIssueIds } from "~/utils/themes.server";
 
 const schema = z.object({
@@ -24,8 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const { lat, lng, theme } = parsed.data;
   const box = bboxAround({ lat, lng }, NEARBY_METERS);
+  // The spatial index narrows the box first; the exact lat/lng comparison stays (see issueIdsInBox).
+  const inBox = await issueIdsInBox(box);
   const candidates = await db.issue.findMany({
     where: {
+      id: { in: inBox },
       ...publicIssueWhere({ theme }),
       status: { in: [...OPEN_STATUSES] },
       lat: { gte: box.minLat, lte: box.maxLat },

@@ -5,7 +5,7 @@ import { t } from "~/i18n";
 import { Prisma } from "~/generated/prisma/client";
 import { audit } from "./audit.server";
 import { requirePermission } from "./auth.server";
-import { db } from "./db.server";
+import { containsIgnoringCase, db } from "./db.server";
 import { getSettings, saveSettings } from "./settings.server";
 
 /**
@@ -187,7 +187,7 @@ export const PEOPLE_PAGE_SIZE = 50;
 export async function listPeople(query: { q?: string; page: number }) {
   const where: Prisma.UserWhereInput = {
     anonymisedAt: null,
-    ...(query.q ? { OR: [{ name: { contains: query.q } }, { email: { contains: query.q } }] } : {}),
+    ...(query.q ? { OR: [{ name: containsIgnoringCase(query.q) }, { email: containsIgnoringCase(query.q) }] } : {}),
   };
   const total = await db.user.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));

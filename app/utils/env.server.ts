@@ -14,7 +14,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((value) => value.startsWith("file:"), "DATABASE_URL must be a file: URL for SQLite"),
+    .refine(
+      (value) => value.startsWith("file:") || /^postgres(ql)?:\/\//.test(value),
+      "DATABASE_URL must be a file: URL (SQLite) or a postgres:// URL (PostgreSQL)",
+    ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   TILE_URL: z.string().min(1).default(DEFAULT_TILE_URL),
@@ -62,11 +65,19 @@ export function databaseFilePath(databaseUrl: string) {
 }
 
 /**
+ * The local directory for files that belong with the data: next to the SQLite file, or ./data
+ * for PostgreSQL (several app servers then need a shared UPLOAD_DIR and one SESSION_SECRET).
+ */
+function localDataDir(databaseUrl: string) {
+  return databaseUrl.startsWith("file:") ? path.dirname(databaseFilePath(databaseUrl)) : path.resolve("data");
+}
+
+/**
  * Without SESSION_SECRET, generate one on first start and keep it next to the database file
  * (mode 0600) so sessions and signed cookies survive restarts on a machine with no settings.
  */
 function sessionSecretFromFile(databaseUrl: string) {
-  const file = path.join(path.dirname(databaseFilePath(databaseUrl)), ".session-secret");
+  const file = path.join(localDataDir(databaseUrl), ".session-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("hex");
@@ -90,9 +101,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PUBLIC_URL: publicUrl,
     TILE_URL: value.TILE_URL,
     TILE_ATTRIBUTION: value.TILE_ATTRIBUTION,
-    UPLOAD_DIR: path.resolve(
-      value.UPLOAD_DIR ?? path.join(path.dirname(databaseFilePath(value.DATABASE_URL)), "uploads"),
-    ),
+    UPLOAD_DIR: path.resolve(value.UPLOAD_DIR ?? path.join(localDataDir(value.DATABASE_URL), "uploads")),
     SESSION_SECRET: value.SESSION_SECRET ?? sessionSecretFromFile(value.DATABASE_URL),
     DEMO_DATA: value.DEMO_DATA === "true",
     SMTP_URL: value.SMTP_URL ?? null,

@@ -1,11 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
-import { db, type Tx } from "./db.server";
+import { databaseProvider, db, type Tx } from "./db.server";
 
 /**
- * All hand-written SQL lives here, so the PostgreSQL port has one file to give a second
- * version of each statement. Everything else goes through Prisma's query API.
+ * All hand-written SQL lives here, for SQLite and PostgreSQL alike (docs/decisions/009-*).
+ * Everything else goes through Prisma's query API. Portable forms are used where both accept
+ * them: `ON CONFLICT DO NOTHING` (SQLite >= 3.24), and an explicit CAST on every parameter whose
+ * type PostgreSQL could not infer from its context (it would take an untyped parameter in a
+ * SELECT list or a THEN branch as text). Where the two differ, the statement branches on
+ * databaseProvider().
  */
+
+const isPostgres = () => databaseProvider() === "postgresql";
 
 /**
  * Adds a support idempotently: the unique (userId, issueId) index decides, so double clicks
@@ -14,7 +20,7 @@ import { db, type Tx } from "./db.server";
  */
 export async function insertSupport(issueId: number, userId: string, at = new Date()) {
   await db.$transaction([
-    db.$executeRaw`INSERT OR IGNORE INTO "Support" ("id", "issueId", "userId", "createdAt") VALUES (${randomUUID()}, ${issueId}, ${userId}, ${at})`,
+    db.$executeRaw`INSERT INTO "Support" ("id", "issueId", "userId", "createdAt") VALUES (${randomUUID()}, ${issueId}, ${userId}, ${at}) ON CONFLICT DO NOTHING`,
     recountSupports(issueId),
   ]);
 }
@@ -45,15 +51,18 @@ export async function pingDatabase() {
  * Both counts are recomputed from the rows.
  */
 export async function moveSupports(tx: Tx, fromIssueId: number, toIssueId: number) {
-  await tx.$executeRaw`INSERT OR IGNORE INTO "Support" ("id", "issueId", "userId", "createdAt")
-    SELECT "id" || '-m' || ${toIssueId}, ${toIssueId}, "userId", "createdAt" FROM "Support" WHERE "issueId" = ${fromIssueId}`;
+  await tx.$executeRaw`INSERT INTO "Support" ("id", "issueId", "userId", "createdAt")
+    SELECT "id" || '-m' || CAST(${toIssueId} AS TEXT), CAST(${toIssueId} AS INTEGER), "userId", "createdAt"
+    FROM "Support" WHERE "issueId" = ${fromIssueId}
+    ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`DELETE FROM "Support" WHERE "issueId" = ${fromIssueId}`;
   await tx.$executeRaw`UPDATE "Issue" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "issueId" = "Issue"."id") WHERE "id" IN (${fromIssueId}, ${toIssueId})`;
 }
 
 export async function moveFollowers(tx: Tx, fromIssueId: number, toIssueId: number) {
-  await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("userId", "issueId", "createdAt")
-    SELECT "userId", ${toIssueId}, "createdAt" FROM "Follow" WHERE "issueId" = ${fromIssueId}`;
+  await tx.$executeRaw`INSERT INTO "Follow" ("userId", "issueId", "createdAt")
+    SELECT "userId", CAST(${toIssueId} AS INTEGER), "createdAt" FROM "Follow" WHERE "issueId" = ${fromIssueId}
+    ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`DELETE FROM "Follow" WHERE "issueId" = ${fromIssueId}`;
 }
 
@@ -67,10 +76,12 @@ export type ClaimedJob = {
 };
 
 /**
- * Claims the next due job for one worker in a single statement: SQLite runs one write at a
- * time, so two workers (in one process or on several app servers sharing the file) can never
- * both lock the same row. A lock older than `staleBefore` belongs to a worker that died and is
- * taken over. Returns null when nothing is due.
+ * Claims the next due job for one worker in a single statement. SQLite runs one write at a
+ * time, so two workers (in one process or sharing the file) can never both lock the same row.
+ * On PostgreSQL several app servers claim at once: `FOR UPDATE SKIP LOCKED` makes each pass over
+ * a row another worker is claiming right now, and a row claimed (and committed) meanwhile is
+ * re-checked against the WHERE clause, so a job is never handed out twice. A lock older than
+ * `staleBefore` belongs to a worker that died and is taken over. Returns null when nothing is due.
  */
 export async function claimNextJob(
   workerId: string,
@@ -85,6 +96,7 @@ export async function claimNextJob(
       WHERE "completedAt" IS NULL AND "failedAt" IS NULL AND "runAt" <= ${now}
         AND ("lockedAt" IS NULL OR "lockedAt" < ${staleBefore})
       ORDER BY "runAt", "createdAt" LIMIT 1
+      ${isPostgres() ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty}
     )
     RETURNING "id", "type", "payload", "attempts", "maxAttempts"`;
   const row = rows[0];
@@ -94,7 +106,7 @@ export async function claimNextJob(
 
 /** Follows an issue idempotently: the (userId, issueId) key decides, so races count once. */
 export async function insertFollow(tx: Tx, userId: string, issueId: number, at = new Date()) {
-  await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("userId", "issueId", "createdAt") VALUES (${userId}, ${issueId}, ${at})`;
+  await tx.$executeRaw`INSERT INTO "Follow" ("userId", "issueId", "createdAt") VALUES (${userId}, ${issueId}, ${at}) ON CONFLICT DO NOTHING`;
 }
 
 // Structural trends dashboard (/stuurgroep) ---------------------------------------------------
@@ -123,7 +135,13 @@ function dashboardWhere(filter: DashboardSqlFilter) {
   return Prisma.join(parts, " AND ");
 }
 
-export type ThemeBuurtMonthCount = { themeId: string; buurtCode: string; month: number; nature: string | null; count: number };
+export type ThemeBuurtMonthCount = {
+  themeId: string;
+  buurtCode: string;
+  month: number;
+  nature: string | null;
+  count: number;
+};
 
 /**
  * Issues per theme x buurt x month x nature in one GROUP BY. Months are Amsterdam calendar
@@ -136,12 +154,14 @@ export async function countIssuesByThemeBuurtMonth(
   client: Tx = db,
 ): Promise<ThemeBuurtMonthCount[]> {
   const cases = Prisma.join(
-    monthEnds.slice(0, -1).map((end, index) => Prisma.sql`WHEN "createdAt" < ${end} THEN ${index}`),
+    monthEnds.slice(0, -1).map((end, index) => Prisma.sql`WHEN "createdAt" < ${end} THEN CAST(${index} AS INTEGER)`),
     " ",
   );
   const month =
-    monthEnds.length > 1 ? Prisma.sql`CASE ${cases} ELSE ${monthEnds.length - 1} END` : Prisma.sql`0`;
-  const rows = await client.$queryRaw<{ themeId: string; buurtCode: string; month: bigint | number; nature: string | null; count: bigint | number }[]>`
+    monthEnds.length > 1 ? Prisma.sql`CASE ${cases} ELSE CAST(${monthEnds.length - 1} AS INTEGER) END` : Prisma.sql`0`;
+  const rows = await client.$queryRaw<
+    { themeId: string; buurtCode: string; month: bigint | number; nature: string | null; count: bigint | number }[]
+  >`
     SELECT "themeId", "buurtCode", ${month} AS "month", "nature", COUNT(*) AS "count"
     FROM "Issue" WHERE ${dashboardWhere(filter)}
     GROUP BY "themeId", "buurtCode", 3, "nature"`;
@@ -176,18 +196,50 @@ export type GridCellCount = { row: number; col: number; count: number };
 /**
  * Issues per grid cell (cell size in degrees from a fixed origin), only non-empty cells: the
  * heat layer never sends single points to the browser. Points lie north-east of the origin, so
- * truncating the CAST equals flooring.
+ * SQLite's truncating CAST equals flooring; PostgreSQL's CAST rounds, so it floors explicitly.
  */
 export async function countIssuesByGridCell(
   filter: DashboardSqlFilter,
   grid: { originLat: number; originLng: number; cellLat: number; cellLng: number },
   client: Tx = db,
 ): Promise<GridCellCount[]> {
+  const cell = (column: "lat" | "lng", origin: number, size: number) =>
+    isPostgres()
+      ? Prisma.sql`CAST(FLOOR(("${Prisma.raw(column)}" - CAST(${origin} AS DOUBLE PRECISION)) / CAST(${size} AS DOUBLE PRECISION)) AS INTEGER)`
+      : Prisma.sql`CAST(("${Prisma.raw(column)}" - ${origin}) / ${size} AS INTEGER)`;
   const rows = await client.$queryRaw<{ row: bigint | number; col: bigint | number; count: bigint | number }[]>`
-    SELECT CAST(("lat" - ${grid.originLat}) / ${grid.cellLat} AS INTEGER) AS "row",
-           CAST(("lng" - ${grid.originLng}) / ${grid.cellLng} AS INTEGER) AS "col",
+    SELECT ${cell("lat", grid.originLat, grid.cellLat)} AS "row",
+           ${cell("lng", grid.originLng, grid.cellLng)} AS "col",
            COUNT(*) AS "count"
     FROM "Issue" WHERE ${dashboardWhere(filter)}
     GROUP BY 1, 2`;
   return rows.map((row) => ({ row: Number(row.row), col: Number(row.col), count: Number(row.count) }));
+}
+
+// Spatial ------------------------------------------------------------------------------------
+
+export type LatLngBox = { minLat: number; maxLat: number; minLng: number; maxLng: number };
+
+/**
+ * Ids of the issues whose point lies in a box, through the spatial index of each provider
+ * (docs/decisions/009-postgresql-and-spatial-index.md): SQLite's R*Tree "IssueRtree" (kept by
+ * triggers) or PostgreSQL's GiST index on point("lng", "lat"). The R*Tree stores 32-bit floats
+ * rounded outwards, so it may return a point a few centimetres outside the box, never miss one
+ * inside: callers that need the exact box compare lat/lng again. At most `limit` ids, in no
+ * particular order.
+ */
+export async function issueIdsInBox(box: LatLngBox, limit = 5000, client: Tx = db): Promise<number[]> {
+  const rows = isPostgres()
+    ? await client.$queryRaw<{ id: number }[]>`
+        SELECT "id" FROM "Issue"
+        WHERE point("lng", "lat") <@ box(
+          point(CAST(${box.minLng} AS DOUBLE PRECISION), CAST(${box.minLat} AS DOUBLE PRECISION)),
+          point(CAST(${box.maxLng} AS DOUBLE PRECISION), CAST(${box.maxLat} AS DOUBLE PRECISION)))
+        LIMIT ${limit}`
+    : await client.$queryRaw<{ id: number | bigint }[]>`
+        SELECT "id" FROM "IssueRtree"
+        WHERE "maxLat" >= ${box.minLat} AND "minLat" <= ${box.maxLat}
+          AND "maxLng" >= ${box.minLng} AND "minLng" <= ${box.maxLng}
+        LIMIT ${limit}`;
+  return rows.map((row) => Number(row.id));
 }

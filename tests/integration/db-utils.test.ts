@@ -10,7 +10,8 @@ describe("test database isolation", () => {
   test("the copy has the seeded reference data", async () => {
     expect(await db.buurt.count()).toBe(32);
     expect(await db.theme.count()).toBe(9);
-    expect(process.env.DATABASE_URL).toMatch(/tests\/\.tmp\/test-\d+-[0-9a-f]+\.db$/);
+    // A private SQLite copy, or a private PostgreSQL database (npm run test:pg).
+    expect(process.env.DATABASE_URL).toMatch(/tests\/\.tmp\/test-\d+-[0-9a-f]+\.db$|\/test_\d+_[0-9a-f]+$/);
   });
 
   test("starts without users from other test files", async () => {

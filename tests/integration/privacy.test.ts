@@ -7,7 +7,7 @@ import { action as issueAction } from "~/routes/meldingen.$id";
 import { loader as privacyLoader } from "~/routes/privacy";
 import { hashToken } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { databaseProvider, db } from "~/utils/db.server";
 import { recurringJobs } from "~/utils/job-handlers.server";
 import { runDueJobs } from "~/utils/job-worker.server";
 import { enqueueJob } from "~/utils/jobs.server";
@@ -153,7 +153,10 @@ async function download(cookie: string) {
 /** Every row of every table as text, to search for a person's traces. */
 async function dumpDatabase() {
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    databaseProvider() === "postgresql"
+      ? "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+      : // IssueRtree*: the spatial index's storage (ids and coordinates copied from Issue), binary.
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'IssueRtree%'",
   );
   const dump: Record<string, string> = {};
   for (const { name } of tables) {
