@@ -11,6 +11,10 @@ import type { z } from "zod";
 import { useEffect, useRef, type ReactNode } from "react";
 import { t } from "~/i18n";
 
+// Kept here too for the many forms that import them from this module; pages without a
+// validated form import them from ./form-parts, which does not pull in conform and zod.
+export { FilterSelect, HoneypotField, isHoneypotFilled } from "./form-parts";
+
 /**
  * Form building blocks after the NL Design System conventions: label above the field,
  * "(niet verplicht)" on optional fields, the error in plain words above the field, and an
@@ -214,21 +218,6 @@ export function SelectField({
   );
 }
 
-/** A field people do not see; bots fill it in. Checked by `isHoneypotFilled` in the action. */
-export function HoneypotField({ id = "website" }: { id?: string } = {}) {
-  return (
-    <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-      <label htmlFor={id}>{t("common.form.honeypotLabel")}</label>
-      <input id={id} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-    </div>
-  );
-}
-
-export function isHoneypotFilled(formData: FormData) {
-  const value = formData.get("website");
-  return typeof value === "string" && value.length > 0;
-}
-
 /** A set of radio buttons with a legend, its error above the options (NL Design System). */
 export function RadioGroupField({
   field,
@@ -293,35 +282,5 @@ export function CheckboxField({ field, label }: { field: FieldMetadata<boolean |
       />
       <span>{label}</span>
     </label>
-  );
-}
-
-/** A select in a GET filter form (no validation): the page reloads with the new query. */
-export function FilterSelect({
-  name,
-  label,
-  value,
-  options,
-  idPrefix = "filter",
-}: {
-  name: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  idPrefix?: string;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={`${idPrefix}-${name}`} className="block text-sm font-semibold">
-        {label}
-      </label>
-      <select id={`${idPrefix}-${name}`} name={name} defaultValue={value} key={value} className="input">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -2,7 +2,7 @@ import { Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react
 import { ThumbsUp } from "lucide-react";
 import { t } from "~/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
-import { HoneypotField } from "./forms";
+import { HoneypotField } from "./form-parts";
 
 /** The search parameter that carries a problem back to a page without JavaScript. */
 export const SUPPORT_ERROR_PARAM = "steunfout";

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Mail, Plus } from "lucide-react";
-import { FilterSelect } from "~/components/forms";
+import { FilterSelect } from "~/components/form-parts";
 import { IssueCard } from "~/components/issue-card";
 import { IssueMap } from "~/components/map";
 import { homeFeedLinks } from "~/domain/feed-links";
-import { listQueryToSearch, parseListQuery, STATUS_FILTERS } from "~/domain/issue-filters";
+// Loader only: issue-filters builds zod schemas at module level, which the client must not load.
+import { listQueryToSearch, parseListQuery } from "~/domain/issue-filters";
+import { ISSUE_STATUSES } from "~/domain/issue-status";
 import { plural, t } from "~/i18n";
 import { getSessionUser } from "~/utils/auth.server";
 import { buurtOptions } from "~/utils/buurten.server";
@@ -39,20 +41,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
     buurten,
     ...result,
     supported,
+    // Built here so the page's JavaScript needs no issue-filters (and so no zod).
+    pageHrefs: {
+      previous: `/${listQueryToSearch({ ...query, page: query.page - 1 })}`,
+      next: `/${listQueryToSearch({ ...query, page: query.page + 1 })}`,
+    },
     loggedIn: Boolean(user),
     now: new Date().toISOString(),
   };
 }
 
-const STATUS_OPTIONS = ["open", "alle", ...STATUS_FILTERS.filter((s) => s !== "open")] as const;
+/** The status filter's choices: STATUS_FILTERS (issue-filters.ts) in this order, plus "alle". */
+const STATUS_OPTIONS = ["open", "alle", "gesloten", ...ISSUE_STATUSES] as const;
 
 export default function Home() {
-  const { query, themes, buurten, issues, total, pageCount, supported, loggedIn, now } = useLoaderData<typeof loader>();
+  const { query, themes, buurten, issues, total, pageCount, supported, pageHrefs, loggedIn, now } =
+    useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/";
   const buurtName = buurten.find((b) => b.code === query.buurt)?.name;
-  const pageHref = (page: number) => `/${listQueryToSearch({ ...query, page })}`;
   const mapFilters = { theme: query.theme, buurt: query.buurt, status: query.status };
 
   return (
@@ -179,7 +187,7 @@ export default function Home() {
           {pageCount > 1 ? (
             <nav aria-label={t("home.pagination")} className="mt-4 flex items-center justify-between gap-2">
               {query.page > 1 ? (
-                <Link to={pageHref(query.page - 1)} className="btn-secondary" rel="prev">
+                <Link to={pageHrefs.previous} className="btn-secondary" rel="prev">
                   {t("home.previous")}
                 </Link>
               ) : (
@@ -187,7 +195,7 @@ export default function Home() {
               )}
               <span className="text-sm text-gray-700">{t("home.pageOf", { page: query.page, pageCount })}</span>
               {query.page < pageCount ? (
-                <Link to={pageHref(query.page + 1)} className="btn-secondary" rel="next">
+                <Link to={pageHrefs.next} className="btn-secondary" rel="next">
                   {t("home.next")}
                 </Link>
               ) : (

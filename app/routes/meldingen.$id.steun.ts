@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { isHoneypotFilled } from "~/components/forms";
+import { isHoneypotFilled } from "~/components/form-parts";
 import { SUPPORT_ERROR_PARAM, supportProblemText, type SupportProblem } from "~/components/support-without-account";
 import { hasPermission } from "~/domain/permissions";
 import { anonymousSupportSchema } from "~/domain/report-schema";
@@ -19,7 +19,10 @@ const schema = z.object({
 });
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/meldingen/${params.id}`);
+  // Only a real id goes into the Location header (a NUL or U+202E there made it throw: a 500).
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id < 1) throw new Response("Niet gevonden", { status: 404 });
+  return redirect(`/meldingen/${id}`);
 }
 
 /** Support or withdraw support. Answers JSON to fetchers and redirects plain form posts back. */

@@ -6,9 +6,19 @@ import { clientAddress, hitRateLimit } from "./rate-limit.server";
  * A person panning the map sends one /api/issues.geojson request per move, far below this;
  * the end-to-end tests all come from 127.0.0.1 and stay below it too. Override with
  * API_RATE_LIMIT_PER_MINUTE (read per call, so tests can lower it).
+ *
+ * API_RATE_LIMIT_PER_MINUTE=off switches the limit off entirely (no counter is written): only
+ * for load tests and benchmarks (bench/map.ts), which measure the API itself from one address.
+ * Only the exact word "off" does this; anything else that is not a positive integer (unset,
+ * empty, 0, a typo) keeps the default, so a mistake never removes the protection.
  */
 export const API_RATE_LIMIT_PER_MINUTE = 600;
 export const API_RATE_LIMIT_WINDOW_MS = 60 * 1000;
+
+/** True only with API_RATE_LIMIT_PER_MINUTE=off (see above). */
+export function apiRateLimitOff() {
+  return process.env.API_RATE_LIMIT_PER_MINUTE === "off";
+}
 
 export function apiRateLimit() {
   const configured = Number(process.env.API_RATE_LIMIT_PER_MINUTE);
@@ -22,6 +32,7 @@ export function apiRateLimit() {
  * several addresses to get around the limit.
  */
 export async function enforceApiRateLimit(request: Request, context: AppLoadContext, format: "json" | "text" = "json") {
+  if (apiRateLimitOff()) return;
   const limit = apiRateLimit();
   const apiKey = new URL(request.url).searchParams.get("api_key")?.slice(0, 100);
   const results = await Promise.all([

@@ -24,6 +24,7 @@ import {
   countIssuesByThemeBuurtMonth,
   issueDurations,
   type DashboardSqlFilter,
+  type IssueDurationRow,
 } from "./sql.server";
 
 /**
@@ -162,6 +163,48 @@ export async function loadDashboard(query: DashboardQuery, viewer: Parameters<ty
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
 
   // Medians in working days per owner organisation -------------------------------------------
+  const { medians, overall } = durationMedians(durations, options.organisations);
+
+  // Overdue now (whatever the period: it is about what is late today) -------------------------
+  const overdue = filter ? await overdueIssues(query, settings, options, now) : { triage: [], resolution: [], triageCount: 0, resolutionCount: 0, perOrganisation: [] };
+
+  const openStructural = filter ? await countOpenStructural(query) : 0;
+
+  return {
+    query,
+    search: dashboardQueryToSearch(query),
+    period: {
+      from: period.months[0].key,
+      to: period.months[monthCount - 1].key,
+      months: period.months.map((m) => ({ key: m.key, label: monthLabel(m.key), longLabel: monthLabel(m.key, true) })),
+    },
+    totals,
+    monthly: monthly.map((counts, index) => ({ key: period.months[index].key, ...counts })),
+    themeBuurtRows,
+    heat: { themes: heatThemes, buurten: heatBuurten, cells: heatCells },
+    buurtFigures,
+    breaks: {
+      count: choroplethBreaks(buurtFigures.map((b) => b.count)),
+      per1000: choroplethBreaks(buurtFigures.map((b) => b.per1000 ?? 0)),
+    },
+    medians,
+    overall,
+    overdue,
+    openStructural,
+    targets: { triageTargetDays: settings.triageTargetDays, resolutionTargetDays: settings.resolutionTargetDays },
+    issueLinkBase: canSeePartnerArea(viewer) ? "/partner/meldingen/" : "/meldingen/",
+    options: {
+      themes: options.themes.map((th) => ({ code: th.code, name: th.name })),
+      buurten: [...options.buurten]
+        .map((b) => ({ code: b.code, name: b.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, "nl")),
+      organisations: options.organisations,
+    },
+  };
+}
+
+/** Median working days to triage, first response and resolution, per owner and overall. */
+export function durationMedians(durations: readonly IssueDurationRow[], organisations: readonly { id: string; name: string }[]) {
   const between = createWorkingDayCounter();
   const perOrganisation = new Map<string, { triage: number[]; firstResponse: number[]; resolution: number[] }>();
   const all = { triage: [] as number[], firstResponse: [] as number[], resolution: [] as number[] };
@@ -188,7 +231,7 @@ export async function loadDashboard(query: DashboardQuery, viewer: Parameters<ty
     }
   }
   const figure = (values: number[]) => ({ median: median(values), count: values.length });
-  const organisationName = new Map(options.organisations.map((o) => [o.id, o.name]));
+  const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
   const medians = [...perOrganisation.entries()]
     .map(([id, values]) => ({
       organisationId: id,
@@ -199,49 +242,20 @@ export async function loadDashboard(query: DashboardQuery, viewer: Parameters<ty
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
 
-  // Overdue now (whatever the period: it is about what is late today) -------------------------
-  const overdue = filter ? await overdueIssues(query, settings, options, now) : { triage: [], resolution: [], triageCount: 0, resolutionCount: 0, perOrganisation: [] };
-
-  const openStructural = filter
-    ? await db.issue.count({
-        where: { ...issueWhere(query), nature: "structureel", status: { in: ["getrieerd", "in_behandeling", "heropend"] } },
-      })
-    : 0;
-
   return {
-    query,
-    search: dashboardQueryToSearch(query),
-    period: {
-      from: period.months[0].key,
-      to: period.months[monthCount - 1].key,
-      months: period.months.map((m) => ({ key: m.key, label: monthLabel(m.key), longLabel: monthLabel(m.key, true) })),
-    },
-    totals,
-    monthly: monthly.map((counts, index) => ({ key: period.months[index].key, ...counts })),
-    themeBuurtRows,
-    heat: { themes: heatThemes, buurten: heatBuurten, cells: heatCells },
-    buurtFigures,
-    breaks: {
-      count: choroplethBreaks(buurtFigures.map((b) => b.count)),
-      per1000: choroplethBreaks(buurtFigures.map((b) => b.per1000 ?? 0)),
-    },
     medians,
     overall: { triage: figure(all.triage), firstResponse: figure(all.firstResponse), resolution: figure(all.resolution) },
-    overdue,
-    openStructural,
-    targets: { triageTargetDays: settings.triageTargetDays, resolutionTargetDays: settings.resolutionTargetDays },
-    issueLinkBase: canSeePartnerArea(viewer) ? "/partner/meldingen/" : "/meldingen/",
-    options: {
-      themes: options.themes.map((th) => ({ code: th.code, name: th.name })),
-      buurten: [...options.buurten]
-        .map((b) => ({ code: b.code, name: b.name }))
-        .sort((a, b) => a.name.localeCompare(b.name, "nl")),
-      organisations: options.organisations,
-    },
   };
 }
 
-async function overdueIssues(
+/** Structural issues still being worked on (whatever the period). */
+export async function countOpenStructural(query: DashboardQuery) {
+  return db.issue.count({
+    where: { ...issueWhere(query), nature: "structureel", status: { in: ["getrieerd", "in_behandeling", "heropend"] } },
+  });
+}
+
+export async function overdueIssues(
   query: DashboardQuery,
   settings: Awaited<ReturnType<typeof getSettings>>,
   options: Options,
