@@ -303,7 +303,7 @@ export async function overdueIssues(
     db.issue.findMany({
       where: resolutionWhere,
       select,
-      orderBy: [{ triagedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      orderBy: [{ triagedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
       take: OVERDUE_LIST_LIMIT,
     }),
     db.issue.groupBy({ by: ["ownerOrganisationId"], where: triageWhere, _count: { _all: true } }),
