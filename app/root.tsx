@@ -1,3 +1,5 @@
+// First: configures zod for the Content-Security-Policy before any module parses (see the file).
+import "~/utils/zod-csp";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -27,6 +29,7 @@ import {
 import { getSessionUser } from "~/utils/auth.server";
 import { unreadNotificationCount } from "~/utils/notifications.server";
 import { publicEnv } from "~/utils/env.server";
+import { useNonce } from "~/utils/nonce";
 import { readToast } from "~/utils/toast.server";
 import stylesheet from "./app.css?url";
 
@@ -289,6 +292,8 @@ function Footer() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Remix's inline scripts carry this response's nonce: the CSP allows no other inline script.
+  const nonce = useNonce();
   return (
     <html lang="nl">
       <head>
@@ -306,8 +311,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {t("common.skipToContent")}
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -18,7 +18,10 @@ const schema = z.object({
 export type FollowResult = { following: boolean } | { error: string };
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/meldingen/${params.id}`);
+  // Only a real id goes into the Location header (a NUL or U+202E there made it throw: a 500).
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id < 1) throw new Response("Niet gevonden", { status: 404 });
+  return redirect(`/meldingen/${id}`);
 }
 
 /**
