@@ -193,9 +193,13 @@ test("logging in through the form returns the visitor to where they were", async
 });
 
 test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
+  // The maps mount after hydration and a lazy Leaflet chunk; with the other worker busy on the
+  // 2-core CI machine that took 13 s once (trace: 6 s of a starved main thread), so the scans
+  // wait longer than the 10 s default for the map to be there.
+  const mapLoad = { timeout: 30_000 };
   test("home", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByTestId("issue-map")).toBeVisible();
+    await expect(page.getByTestId("issue-map")).toBeVisible(mapLoad);
     await expectNoSeriousA11yViolations(page);
   });
   test("login and register", async ({ page }) => {
@@ -207,7 +211,7 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
   test("report form, also with errors shown", async ({ page, insertUser, login }) => {
     await login(page, await insertUser());
     await page.goto("/meldingen/nieuw");
-    await expect(page.getByTestId("location-picker")).toBeVisible();
+    await expect(page.getByTestId("location-picker")).toBeVisible(mapLoad);
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("button", { name: "Melding versturen" }).click();
     await expect(page.getByText("Verbeter het volgende")).toBeVisible();
@@ -216,7 +220,7 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
   test("issue page", async ({ page, db }) => {
     const issue = await db.issue.findFirstOrThrow({ where: { visibility: "public", status: "in_behandeling" } });
     await page.goto(`/meldingen/${issue.id}`);
-    await expect(page.getByTestId("small-issue-map")).toBeVisible();
+    await expect(page.getByTestId("small-issue-map")).toBeVisible(mapLoad);
     await expectNoSeriousA11yViolations(page);
   });
 });
