@@ -3,7 +3,8 @@ import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 // The steering group's reading pages, as a resident member of the steering group (no
 // organisation) sees them: accessible, and without anything only partners may see.
 test("a resident steering member reads the trends, the signals and the belangenkaart", async ({ page, insertUser, login }) => {
-  test.setTimeout(60_000);
+  // Three axe scans of heavy pages (the dashboard alone took 30 s on a busy CI machine once).
+  test.setTimeout(120_000);
   const member = await insertUser({ roles: ["resident", "steering"] });
   await login(page, member);
 
