@@ -5,37 +5,17 @@
 // setup migrates and seeds a template database; each test file gets its own copy), stops the
 // cluster and removes its directory, also on failure or Ctrl-C. Ends with "N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startCluster, stopCluster, stopClusterSync } from "./pg-cluster.mjs";
+import { readJson, countVitest } from "./test-reports.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const resultsDir = path.join(root, "test-results");
 const VITEST_JSON = path.join(resultsDir, "vitest-pg.json");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 mkdirSync(resultsDir, { recursive: true });
-
-function readJson(file) {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return null;
-  }
-}
-
-/** Vitest's JSON (Jest format), counted as scripts/test.mjs does. */
-function countVitest(report, status) {
-  if (!report) return { passed: 0, failed: 1, note: "no JSON report (runner crashed?)" };
-  const passed = report.numPassedTests ?? 0;
-  let failed = report.numFailedTests ?? 0;
-  for (const file of report.testResults ?? []) {
-    const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === "failed").length;
-    if (file.status === "failed" && failedAssertions === 0) failed += 1;
-  }
-  if (status !== 0 && failed === 0) failed = 1;
-  return { passed, failed, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
-}
 
 const results = [];
 let cluster = null;

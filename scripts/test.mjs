@@ -2,9 +2,10 @@
 // `npm test`: typecheck, lint, Vitest (unit + integration) and Playwright (e2e), always all four,
 // then one summary line "N passed, N failed" counted from the runners' JSON reports.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { readJson, countVitest, countPlaywright } from "./test-reports.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const resultsDir = path.join(root, "test-results");
@@ -23,37 +24,6 @@ function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
   if (result.error) console.error(result.error.message);
   return result.status ?? 1;
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return null;
-  }
-}
-
-/** Vitest's JSON (Jest format). A file that failed to load has no failed assertions: count it once. */
-function countVitest(report, status) {
-  if (!report) return { passed: 0, failed: 1, note: "no JSON report (runner crashed?)" };
-  const passed = report.numPassedTests ?? 0;
-  let failed = report.numFailedTests ?? 0;
-  for (const file of report.testResults ?? []) {
-    const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === "failed").length;
-    if (file.status === "failed" && failedAssertions === 0) failed += 1;
-  }
-  if (status !== 0 && failed === 0) failed = 1; // e.g. unhandled errors between tests
-  return { passed, failed };
-}
-
-/** Playwright's JSON: flaky tests passed on a retry; global errors (e.g. webServer) count once. */
-function countPlaywright(report, status) {
-  if (!report?.stats) return { passed: 0, failed: 1, note: "no JSON report (runner crashed?)" };
-  const { expected = 0, unexpected = 0, flaky = 0 } = report.stats;
-  let failed = unexpected;
-  if (failed === 0 && (report.errors?.length ?? 0) > 0) failed = 1;
-  if (status !== 0 && failed === 0) failed = 1;
-  return { passed: expected + flaky, failed };
 }
 
 const results = [];
