@@ -5,9 +5,8 @@
  * dashboardGrid (/api/stuurgroep/grid, which the page fetches for the heat map). Then the same
  * pieces one by one, to show where the time goes. See bench/README.md.
  */
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { BENCH_SESSION_SECRET, ROOT, log, percentile, round, table, type Target } from "./lib/common";
+import { log, runJsonWorker, percentile, round, table, type Target } from "./lib/common";
 import { GENERATED_UNTIL, ensureAppDb } from "./lib/db";
 import { PAGES_ISSUES } from "./pages";
 
@@ -27,29 +26,7 @@ type WorkerOutput = { parts: Part[]; summary: Record<string, number> };
 export async function runDashboard() {
   const { file } = ensureAppDb(PAGES_ISSUES);
   log(`dashboard: worker on app-${PAGES_ISSUES}.db, ${RUNS} runs after ${WARMUP_RUNS} warm-ups`);
-  const output = await new Promise<WorkerOutput>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", SELF, "--worker"], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${file}`,
-        SESSION_SECRET: BENCH_SESSION_SECRET,
-        NODE_ENV: "production",
-        DEMO_DATA: "false",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("exit", (code) => {
-      if (code !== 0) return reject(new Error(`dashboard worker exited with code ${code}`));
-      try {
-        resolve(JSON.parse(out.trim().split("\n").pop() ?? "") as WorkerOutput);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
+  const output = await runJsonWorker<WorkerOutput>(SELF, ["--worker"], file, "dashboard worker", ["--expose-gc"]);
   const loader = output.parts.find((p) => p.part === "loader total (loadDashboard)")!;
   const grid = output.parts.find((p) => p.part === "grid total (dashboardGrid)")!;
   const targets: Target[] = [

@@ -6,22 +6,11 @@
  * database, times the steps of one support one by one (session, issue, rate limit, the
  * support transaction, the count read) to show where the time goes. See bench/README.md.
  */
-import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import {
-  BENCH_SESSION_SECRET,
-  ROOT,
-  TMP_DIR,
-  log,
-  mulberry32,
-  percentile,
-  round,
-  table,
-  type Target,
-} from "./lib/common";
+import { TMP_DIR, log, mulberry32, percentile, round, runJsonWorker, table, type Target } from "./lib/common";
 import { BENCH_USERS, benchUserIds, copyDb, createSessions, ensureAppDb } from "./lib/db";
 import { startServer } from "./lib/server";
 import { PAGES_ISSUES } from "./pages";
@@ -273,29 +262,7 @@ export async function runSupports() {
 type ProfileStep = { step: string; p50Ms: number; p95Ms: number };
 
 function runProfileWorker(file: string) {
-  return new Promise<ProfileStep[]>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", SELF, "--profile"], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${file}`,
-        SESSION_SECRET: BENCH_SESSION_SECRET,
-        NODE_ENV: "production",
-        DEMO_DATA: "false",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("exit", (code) => {
-      if (code !== 0) return reject(new Error(`support profile worker exited with code ${code}`));
-      try {
-        resolve(JSON.parse(out.trim().split("\n").pop() ?? "[]") as ProfileStep[]);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
+  return runJsonWorker<ProfileStep[]>(SELF, ["--profile"], file, "support profile worker");
 }
 
 async function profileWorker() {

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 /**
  * Small helpers shared by the benchmark parts (bench/run.ts): paths, statistics, tables,
  * machine information and the shape of a target.
@@ -66,3 +67,40 @@ export function machineInfo() {
 export const loadAverage = () => round(os.loadavg()[0], 2);
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `script` (a bench module) in its own Node process on a database file and returns the
+ * JSON of its last stdout line: the app's `db` and `env()` are process singletons, so each
+ * database needs a process of its own.
+ */
+export function runJsonWorker<T>(
+  script: string,
+  args: string[],
+  databaseFile: string,
+  name: string,
+  nodeFlags: string[] = [],
+) {
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, ...args], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${databaseFile}`,
+        SESSION_SECRET: BENCH_SESSION_SECRET,
+        NODE_ENV: "production",
+        DEMO_DATA: "false",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`${name} exited with code ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split("\n").pop() ?? "") as T);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
