@@ -1,13 +1,15 @@
-import { useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
+
+// useLayoutEffect warns during server rendering; there, nothing can call the ref anyway.
+const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
  * A ref that always holds the latest value, for callbacks that long-lived listeners (Leaflet
- * events) call later. Updated after render, as React requires, before any event can fire.
- * Client-only components use it (useLayoutEffect does nothing during server rendering).
+ * events, fetches) call later. Updated after render, as React requires, before any event can fire.
  */
 export function useLatest<T>(value: T) {
   const ref = useRef(value);
-  useLayoutEffect(() => {
+  useBrowserLayoutEffect(() => {
     ref.current = value;
   });
   return ref;

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { wakeMap } from "./map-helpers";
 
 /**
  * The Content-Security-Policy (server.mjs, nonce per response) must not block anything the app
@@ -51,17 +52,18 @@ test("the home page, the report page and the steering dashboard run under the CS
   login,
 }) => {
   test.setTimeout(60_000);
-  // Anonymous home page: the map appears only once the client scripts ran (hydration).
+  // Anonymous home page: the map draws its view only once the client scripts ran (hydration);
+  // a click wakes Leaflet, which must run under the policy too.
   await expectNoViolations(page, "/", async () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.locator(".leaflet-container").first()).toBeVisible({ timeout: 20_000 });
+    await wakeMap(page, "issue-map");
   });
 
   const resident = await insertUser({ roles: ["resident", "steering"] });
   await login(page, resident);
   await expectNoViolations(page, "/meldingen/nieuw", async () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.locator(".leaflet-container").first()).toBeVisible({ timeout: 20_000 });
+    await wakeMap(page, "location-picker");
   });
   await expectNoViolations(page, "/stuurgroep", async () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

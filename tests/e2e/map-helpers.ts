@@ -1,4 +1,4 @@
-import type { Locator } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Web Mercator pixel coordinates at a zoom level (what Leaflet uses for EPSG:3857). */
 function project(lat: number, lng: number, zoom: number) {
@@ -15,7 +15,8 @@ function project(lat: number, lng: number, zoom: number) {
  * map component exposes its centre and zoom as data attributes.
  */
 export async function positionOf(map: Locator, lat: number, lng: number) {
-  await map.waitFor();
+  // The static map knows its view once the page has hydrated and measured the box.
+  await expect(map).toHaveAttribute("data-zoom", /^\d+$/, { timeout: 30_000 });
   const [zoom, centerLat, centerLng] = await Promise.all(
     ["data-zoom", "data-center-lat", "data-center-lng"].map(async (name) => Number(await map.getAttribute(name))),
   );
@@ -28,4 +29,16 @@ export async function positionOf(map: Locator, lat: number, lng: number) {
 
 export async function clickMapAt(map: Locator, lat: number, lng: number) {
   await map.click({ position: await positionOf(map, lat, lng) });
+}
+
+/**
+ * Wakes the interactive (Leaflet) map behind a static map with the keyboard, as a keyboard user
+ * would (focus, Enter), and waits until Leaflet has taken over.
+ */
+export async function wakeMap(page: Page, testId: string) {
+  const map = page.getByTestId(testId);
+  await expect(map).toHaveAttribute("data-zoom", /^\d+$/, { timeout: 30_000 });
+  await map.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId(testId)).toHaveClass(/leaflet-container/, { timeout: 30_000 });
 }

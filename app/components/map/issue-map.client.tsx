@@ -11,6 +11,7 @@ import {
 import { t, type MessageKey } from "~/i18n";
 import {
   BaseLayers,
+  CarryOut,
   ContainerAttributes,
   MAP_MAX_BOUNDS,
   MAP_MAX_ZOOM,
@@ -21,12 +22,13 @@ import {
   loadBuurtOutlines,
 } from "./leaflet.client";
 import { useLatest } from "~/utils/use-latest";
-import { cx, type TileConfig } from "./map-shared";
+import { MapStatus, cx, type MapLoadState, type TileConfig } from "./map-shared";
+import type { MapIntent } from "./static-map";
+import { issuesUrl } from "./view";
 
 export type IssueMapFilters = { theme?: string; buurt?: string; status?: string };
 export type IssueMapProps = { filters: IssueMapFilters; className?: string };
-
-type LoadState = "loading" | "ok" | "empty" | "error";
+type IssueMapClientProps = IssueMapProps & TileConfig & { intent?: MapIntent };
 
 const DEBOUNCE_MS = 250;
 
@@ -52,8 +54,8 @@ function FitToBuurt({ code }: { code?: string }) {
 }
 
 /** The home page map: clusters and issues from /api/issues.geojson for the current view. */
-export default function IssueMapClient({ filters, className, tileUrl, tileAttribution }: IssueMapProps & TileConfig) {
-  const [state, setState] = useState<LoadState>("loading");
+export default function IssueMapClient({ filters, className, tileUrl, tileAttribution, intent }: IssueMapClientProps) {
+  const [state, setState] = useState<MapLoadState>("loading");
   return (
     <div className={cx("relative isolate", className ?? "h-80 w-full")}>
       <MapContainer
@@ -65,23 +67,12 @@ export default function IssueMapClient({ filters, className, tileUrl, tileAttrib
         className="h-full w-full"
       >
         <ContainerAttributes testId="issue-map" label={t("map.label")} />
+        <CarryOut intent={intent} />
         <BaseLayers tileUrl={tileUrl} tileAttribution={tileAttribution} buurtTooltips />
         <FitToBuurt code={filters.buurt} />
         <IssueMarkers theme={filters.theme} buurt={filters.buurt} status={filters.status} onState={setState} />
       </MapContainer>
-      {state === "error" || state === "empty" ? (
-        <p
-          role="status"
-          className={cx(
-            "pointer-events-none absolute inset-x-2 bottom-8 z-[900] mx-auto w-fit max-w-[95%] rounded-md px-3 py-1.5 text-center text-sm shadow",
-            state === "error"
-              ? "border border-red-700 bg-red-50 font-semibold text-red-800"
-              : "bg-white/95 text-gray-800",
-          )}
-        >
-          {state === "error" ? t("map.loadError") : t("map.empty")}
-        </p>
-      ) : null}
+      <MapStatus state={state} />
     </div>
   );
 }
@@ -93,22 +84,14 @@ type Entry = {
 };
 
 function viewUrl(map: L.Map, filters: IssueMapFilters) {
-  // A little extra around the view, so small pans do not show empty edges.
   const bounds = map.getBounds().pad(0.15);
-  const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value)).toFixed(5);
-  const params = new URLSearchParams({
-    bbox: [
-      clamp(bounds.getWest(), 180),
-      clamp(bounds.getSouth(), 90),
-      clamp(bounds.getEast(), 180),
-      clamp(bounds.getNorth(), 90),
-    ].join(","),
-    zoom: String(Math.max(0, Math.min(22, Math.round(map.getZoom())))),
-  });
-  if (filters.theme) params.set("theme", filters.theme);
-  if (filters.buurt) params.set("buurt", filters.buurt);
-  if (filters.status) params.set("status", filters.status);
-  return `/api/issues.geojson?${params}`;
+  const bbox = {
+    minLng: bounds.getWest(),
+    minLat: bounds.getSouth(),
+    maxLng: bounds.getEast(),
+    maxLat: bounds.getNorth(),
+  };
+  return issuesUrl(bbox, map.getZoom(), filters);
 }
 
 function statusLabel(status: string) {
@@ -163,7 +146,7 @@ function popupContent(props: IssuePointProperties, navigate: (to: string) => voi
  * the older one) and when the filters change, then updates the markers in place: markers that
  * stay in view are kept, so an open popup does not close when the map pans under it.
  */
-function IssueMarkers({ theme, buurt, status, onState }: IssueMapFilters & { onState: (state: LoadState) => void }) {
+function IssueMarkers({ theme, buurt, status, onState }: IssueMapFilters & { onState: (state: MapLoadState) => void }) {
   const map = useMap();
   const navigate = useNavigate();
   const navigateRef = useLatest(navigate);

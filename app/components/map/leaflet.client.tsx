@@ -1,16 +1,19 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
 import L from "leaflet";
 import iconRetinaUrl from "leaflet/dist/images/marker-icon-2x.png";
 import iconUrl from "leaflet/dist/images/marker-icon.png";
 import shadowUrl from "leaflet/dist/images/marker-shadow.png";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { TileLayer, useMap } from "react-leaflet";
 import { STATUS_COLORS } from "~/components/status-badge";
 import { themeIcon } from "~/components/theme-icon";
-import { BLERICK_BBOX, bboxOfGeometry, type Bbox } from "~/domain/geo";
+import { BLERICK_BBOX } from "~/domain/geo";
 import type { IssueStatus } from "~/domain/issue-status";
 import { t } from "~/i18n";
+import { loadBuurtOutlines, type BuurtOutlineProps } from "./outlines";
+import type { MapIntent } from "./static-map";
+import { MAP_MAX_ZOOM, MAP_MIN_ZOOM, RESIDENTIAL_BBOX } from "./view";
 
 /**
  * Leaflet helpers shared by the map components. Browser only: import this module from
@@ -21,9 +24,12 @@ import { t } from "~/i18n";
 // own divIcons, but fix the default icon anyway so a plain L.marker never shows a broken image.
 L.Icon.Default.imagePath = "";
 L.Icon.Default.mergeOptions({ iconUrl, iconRetinaUrl, shadowUrl });
+// The zoom buttons speak Dutch, like the static map's.
+L.Control.Zoom.prototype.options.zoomInTitle = t("map.zoomIn");
+L.Control.Zoom.prototype.options.zoomOutTitle = t("map.zoomOut");
 
-export const MAP_MIN_ZOOM = 11;
-export const MAP_MAX_ZOOM = 19;
+export { MAP_MAX_ZOOM, MAP_MIN_ZOOM };
+export { loadBuurtOutlines, toBuurtShapes, type BuurtOutlineProps, type BuurtOutlineShape } from "./outlines";
 
 /** Panning stops a little outside Blerick: the map is about Blerick only. */
 export const MAP_MAX_BOUNDS = L.latLngBounds(
@@ -32,12 +38,10 @@ export const MAP_MAX_BOUNDS = L.latLngBounds(
 );
 
 /** Residential Blerick (wijken 21-27, without the Trade-Port): the home map's first view. */
-export const RESIDENTIAL_BOUNDS = L.latLngBounds([51.343366, 6.077621], [51.389572, 6.162301]);
-
-/** Zoom that shows residential Blerick around BLERICK_CENTER on this screen. */
-export function initialZoom(width = typeof window === "undefined" ? 1024 : window.innerWidth) {
-  return width < 640 ? 13 : 14;
-}
+export const RESIDENTIAL_BOUNDS = L.latLngBounds(
+  [RESIDENTIAL_BBOX.minLat, RESIDENTIAL_BBOX.minLng],
+  [RESIDENTIAL_BBOX.maxLat, RESIDENTIAL_BBOX.maxLng],
+);
 
 const LEAFLET_PREFIX = '<a href="https://leafletjs.com">Leaflet</a>';
 
@@ -114,38 +118,6 @@ export function pinIcon() {
     iconAnchor: [18, 47],
     tooltipAnchor: [0, -44],
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Buurt outlines: fetched once per page load and shared by every map on the page.
-
-export type BuurtOutlineProps = { code: string; name: string; wijk: string };
-export type BuurtOutlines = FeatureCollection<Polygon | MultiPolygon, BuurtOutlineProps>;
-export type BuurtOutlineShape = { code: string; name: string; geometry: Polygon | MultiPolygon; bbox: Bbox };
-
-let outlines: Promise<BuurtOutlines> | undefined;
-
-export function loadBuurtOutlines(): Promise<BuurtOutlines> {
-  outlines ??= fetch("/api/buurten.geojson", { headers: { Accept: "application/geo+json" } })
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`buurten.geojson: HTTP ${response.status}`);
-      return (await response.json()) as BuurtOutlines;
-    })
-    .catch((error: unknown) => {
-      outlines = undefined; // try again next time (e.g. after being offline)
-      throw error;
-    });
-  return outlines;
-}
-
-/** Outlines with their bounding boxes, ready for findBuurt (point-in-polygon). */
-export function toBuurtShapes(collection: BuurtOutlines): BuurtOutlineShape[] {
-  return collection.features.map((feature: Feature<Polygon | MultiPolygon, BuurtOutlineProps>) => ({
-    code: feature.properties.code,
-    name: feature.properties.name,
-    geometry: feature.geometry,
-    bbox: bboxOfGeometry(feature.geometry),
-  }));
 }
 
 /** Thin buurt outlines; with `tooltips` the buurt name shows on hover/tap. */
@@ -253,5 +225,25 @@ export function ContainerAttributes({ testId, label }: { testId?: string; label:
     observer.observe(map.getContainer());
     return () => observer.disconnect();
   }, [map]);
+  return null;
+}
+
+/**
+ * Carries out, once, what woke the map on its static twin (static-map's MapIntent): a zoom
+ * button, or a key (focus moves into the map). A clicked place is handled by the map's owner.
+ */
+export function CarryOut({ intent }: { intent?: MapIntent }) {
+  const map = useMap();
+  const done = useRef(false);
+  useEffect(() => {
+    if (!intent || done.current) return;
+    done.current = true;
+    if (intent.zoomBy) {
+      map.setZoom(map.getZoom() + intent.zoomBy);
+      const button = intent.zoomBy > 0 ? ".leaflet-control-zoom-in" : ".leaflet-control-zoom-out";
+      if (!intent.focus) map.getContainer().querySelector<HTMLElement>(button)?.focus();
+    }
+    if (intent.focus) map.getContainer().focus();
+  }, [intent, map]);
   return null;
 }

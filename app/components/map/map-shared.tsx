@@ -1,4 +1,5 @@
 import { Suspense, createElement, lazy, type ComponentType } from "react";
+import { t } from "~/i18n";
 import { useRootData } from "~/root";
 import { useHydrated } from "~/utils/use-hydrated";
 
@@ -18,6 +19,24 @@ export function useTileConfig(): TileConfig {
 
 export function cx(...classes: Array<string | false | null | undefined>) {
   return classes.filter(Boolean).join(" ");
+}
+
+export type MapLoadState = "loading" | "ok" | "empty" | "error";
+
+/** "No issues here" or "could not load" over the map (nothing while loading or when fine). */
+export function MapStatus({ state }: { state: MapLoadState }) {
+  if (state !== "error" && state !== "empty") return null;
+  return (
+    <p
+      role="status"
+      className={cx(
+        "pointer-events-none absolute inset-x-2 bottom-8 z-[900] mx-auto w-fit max-w-[95%] rounded-md px-3 py-1.5 text-center text-sm shadow",
+        state === "error" ? "border border-red-700 bg-red-50 font-semibold text-red-800" : "bg-white/95 text-gray-800",
+      )}
+    >
+      {state === "error" ? t("map.loadError") : t("map.empty")}
+    </p>
+  );
 }
 
 /** A calm grey box of the map's size, shown on the server and while Leaflet loads. */
@@ -41,10 +60,6 @@ export function clientOnlyMap<Props extends { className?: string }>(
     const className = props.className ?? defaultClassName;
     const placeholder = <MapSkeleton className={`rounded-lg border border-gray-300 ${className}`} />;
     if (!hydrated) return placeholder;
-    return (
-      <Suspense fallback={placeholder}>
-        {createElement(Client, { ...props, className, ...tiles })}
-      </Suspense>
-    );
+    return <Suspense fallback={placeholder}>{createElement(Client, { ...props, className, ...tiles })}</Suspense>;
   };
 }

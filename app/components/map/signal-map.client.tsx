@@ -2,7 +2,15 @@ import L from "leaflet";
 import { Fragment, useMemo } from "react";
 import { Circle, CircleMarker, MapContainer, Marker, Tooltip } from "react-leaflet";
 import { t } from "~/i18n";
-import { BaseLayers, ContainerAttributes, MAP_MAX_BOUNDS, MAP_MAX_ZOOM, MAP_MIN_ZOOM, RESIDENTIAL_BOUNDS, issueIcon } from "./leaflet.client";
+import {
+  BaseLayers,
+  ContainerAttributes,
+  MAP_MAX_BOUNDS,
+  MAP_MAX_ZOOM,
+  MAP_MIN_ZOOM,
+  RESIDENTIAL_BOUNDS,
+  issueIcon,
+} from "./leaflet.client";
 import { cx, type TileConfig } from "./map-shared";
 
 export type SignalMapGroup = {
@@ -35,7 +43,9 @@ export default function SignalMapClient({ groups, className, tileUrl, tileAttrib
   }, [groups]);
   const touch = L.Browser.mobile;
   return (
-    <div className={cx("relative isolate overflow-hidden rounded-lg border border-gray-300", className ?? "h-80 w-full")}>
+    <div
+      className={cx("relative isolate overflow-hidden rounded-lg border border-gray-300", className ?? "h-80 w-full")}
+    >
       <MapContainer
         bounds={bounds}
         boundsOptions={{ padding: [32, 32], maxZoom: 16 }}

@@ -16,7 +16,13 @@ import {
 } from "./leaflet.client";
 import { cx, type TileConfig } from "./map-shared";
 
-export type BuurtFigure = { code: string; name: string; count: number; population: number | null; per1000: number | null };
+export type BuurtFigure = {
+  code: string;
+  name: string;
+  count: number;
+  population: number | null;
+  per1000: number | null;
+};
 export type TrendsMapProps = {
   buurten: BuurtFigure[];
   breaks: { count: number[]; per1000: number[] };
@@ -47,7 +53,9 @@ function ChoroplethLayer({ buurten, breaks, measure }: { buurten: BuurtFigure[];
             const figure = feature ? byCode.get((feature.properties as BuurtOutlineProps).code) : undefined;
             const value = measure === "count" ? (figure?.count ?? 0) : (figure?.per1000 ?? null);
             const fill =
-              measure === "per1000" && value === null ? NO_POPULATION : CHOROPLETH_COLOURS[choroplethClass(value, breaks)];
+              measure === "per1000" && value === null
+                ? NO_POPULATION
+                : CHOROPLETH_COLOURS[choroplethClass(value, breaks)];
             return { color: "#0b4843", weight: 1.2, opacity: 0.8, fillColor: fill, fillOpacity: 0.7 };
           },
           onEachFeature: (feature: Feature<Polygon | MultiPolygon, BuurtOutlineProps>, featureLayer) => {
@@ -92,7 +100,10 @@ function GridLayer({ search, onError }: { search: string; onError: (failed: bool
   useEffect(() => {
     const controller = new AbortController();
     const group = L.layerGroup().addTo(map);
-    fetch(`/api/stuurgroep/grid${search ? `?${search}` : ""}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+    fetch(`/api/stuurgroep/grid${search ? `?${search}` : ""}`, {
+      signal: controller.signal,
+      headers: { Accept: "application/json" },
+    })
       .then(async (response) => {
         if (!response.ok) throw new Error(`grid: HTTP ${response.status}`);
         const answer = (await response.json()) as GridAnswer;
@@ -120,7 +131,14 @@ function GridLayer({ search, onError }: { search: string; onError: (failed: bool
   return null;
 }
 
-export default function TrendsMapClient({ buurten, breaks, search, className, tileUrl, tileAttribution }: TrendsMapProps & TileConfig) {
+export default function TrendsMapClient({
+  buurten,
+  breaks,
+  search,
+  className,
+  tileUrl,
+  tileAttribution,
+}: TrendsMapProps & TileConfig) {
   const [measure, setMeasure] = useState<Measure>("count");
   const [showGrid, setShowGrid] = useState(true);
   const [gridFailed, setGridFailed] = useState(false);
@@ -149,7 +167,12 @@ export default function TrendsMapClient({ buurten, breaks, search, className, ti
           </div>
         </fieldset>
         <label className="flex min-h-11 cursor-pointer items-center gap-2">
-          <input type="checkbox" checked={showGrid} onChange={(event) => setShowGrid(event.target.checked)} className="h-5 w-5 accent-primary-700" />
+          <input
+            type="checkbox"
+            checked={showGrid}
+            onChange={(event) => setShowGrid(event.target.checked)}
+            className="h-5 w-5 accent-primary-700"
+          />
           {t("dashboard.map.heatLayer")}
         </label>
       </div>
@@ -170,7 +193,10 @@ export default function TrendsMapClient({ buurten, breaks, search, className, ti
             {showGrid ? <GridLayer search={search} onError={setGridFailed} /> : null}
           </MapContainer>
           {gridFailed && showGrid ? (
-            <p role="status" className="absolute inset-x-2 bottom-8 z-[900] mx-auto w-fit rounded-md border border-red-700 bg-red-50 px-3 py-1.5 text-sm font-semibold text-red-800">
+            <p
+              role="status"
+              className="absolute inset-x-2 bottom-8 z-[900] mx-auto w-fit rounded-md border border-red-700 bg-red-50 px-3 py-1.5 text-sm font-semibold text-red-800"
+            >
               {t("dashboard.map.gridError")}
             </p>
           ) : null}
@@ -181,19 +207,31 @@ export default function TrendsMapClient({ buurten, breaks, search, className, ti
           <ul className="mt-2 space-y-1">
             {legend.map((row) => (
               <li key={row.classIndex} className="flex items-center gap-2">
-                <span aria-hidden="true" className="inline-block h-4 w-6 rounded-sm border border-gray-400" style={{ background: CHOROPLETH_COLOURS[row.classIndex] }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-4 w-6 rounded-sm border border-gray-400"
+                  style={{ background: CHOROPLETH_COLOURS[row.classIndex] }}
+                />
                 {row.classIndex === 0 ? t("dashboard.map.legendNone") : row.label}
               </li>
             ))}
             {measure === "per1000" ? (
               <li className="flex items-center gap-2">
-                <span aria-hidden="true" className="inline-block h-4 w-6 rounded-sm border border-gray-400" style={{ background: NO_POPULATION }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-4 w-6 rounded-sm border border-gray-400"
+                  style={{ background: NO_POPULATION }}
+                />
                 {t("dashboard.map.legendNoPopulation")}
               </li>
             ) : null}
             {showGrid ? (
               <li className="flex items-center gap-2">
-                <span aria-hidden="true" className="inline-block h-4 w-6 rounded-sm" style={{ background: "linear-gradient(90deg,#fde0c5,#9a2a06)" }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-4 w-6 rounded-sm"
+                  style={{ background: "linear-gradient(90deg,#fde0c5,#9a2a06)" }}
+                />
                 {t("dashboard.map.gridLegend")}
               </li>
             ) : null}

@@ -5,6 +5,9 @@ export const map = {
   buurtenError: "De buurtgrenzen konden niet worden geladen.",
   empty: "Geen meldingen op dit deel van de kaart.",
   buurtAttribution: "Buurtgrenzen: CBS / Kadaster (CC BY 4.0)",
+  zoomIn: "Inzoomen",
+  zoomOut: "Uitzoomen",
+  keyboardHint: "Druk op Enter om de kaart te bedienen.",
   clusterTitle: "{count} meldingen op deze plek. Kies om in te zoomen.",
   popup: {
     open: "Bekijk melding",
