@@ -11,7 +11,6 @@ import { readFormData } from "~/utils/request.server";
 import { findPublicIssue } from "~/utils/issues.server";
 import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
 import { deleteSupport, insertSupport } from "~/utils/sql.server";
-import { db } from "~/utils/db.server";
 
 const schema = z.object({
   intent: z.enum(["support", "withdraw"]),
@@ -45,14 +44,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!limit.allowed)
     return Response.json({ error: "Je steunt erg veel meldingen achter elkaar. Wacht een minuut." }, { status: 429 });
 
-  if (parsed.data.intent === "support") await insertSupport(issueId, user.id);
-  else await deleteSupport(issueId, user.id);
+  const supportCount =
+    parsed.data.intent === "support" ? await insertSupport(issueId, user.id) : await deleteSupport(issueId, user.id);
 
   if (parsed.data.redirectTo !== undefined) {
     return redirect(safeRedirectTo(parsed.data.redirectTo, `/meldingen/${issueId}`));
   }
-  const current = await db.issue.findUniqueOrThrow({ where: { id: issueId }, select: { supportCount: true } });
-  return Response.json({ supportCount: current.supportCount, supported: parsed.data.intent === "support" });
+  return Response.json({ supportCount, supported: parsed.data.intent === "support" });
 }
 
 const HOUR = 60 * 60 * 1000;

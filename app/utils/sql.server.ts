@@ -18,22 +18,49 @@ const isPostgres = () => databaseProvider() === "postgresql";
  * and concurrent requests from one person count once. The count is recomputed from the rows
  * in the same transaction, so it can never drift from the truth.
  */
-export async function insertSupport(issueId: number, userId: string, at = new Date()) {
-  await db.$transaction([
+export async function insertSupport(issueId: number, userId: string, at = new Date()): Promise<number> {
+  const [, rows] = await db.$transaction([
     db.$executeRaw`INSERT INTO "Support" ("id", "issueId", "userId", "createdAt") VALUES (${randomUUID()}, ${issueId}, ${userId}, ${at}) ON CONFLICT DO NOTHING`,
     recountSupports(issueId),
   ]);
+  return supportCountOf(rows);
 }
 
-export async function deleteSupport(issueId: number, userId: string) {
-  await db.$transaction([
+/** Withdraws a support; returns the issue's new count. */
+export async function deleteSupport(issueId: number, userId: string): Promise<number> {
+  const [, rows] = await db.$transaction([
     db.$executeRaw`DELETE FROM "Support" WHERE "issueId" = ${issueId} AND "userId" = ${userId}`,
     recountSupports(issueId),
   ]);
+  return supportCountOf(rows);
 }
 
+/** Recounts from the rows and returns the new count (one statement, RETURNING on both databases). */
 function recountSupports(issueId: number) {
-  return db.$executeRaw`UPDATE "Issue" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "issueId" = ${issueId}) WHERE "id" = ${issueId}`;
+  return db.$queryRaw<{ supportCount: number | bigint }[]>`UPDATE "Issue" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "issueId" = ${issueId}) WHERE "id" = ${issueId} RETURNING "supportCount"`;
+}
+
+function supportCountOf(rows: { supportCount: number | bigint }[]) {
+  return rows.length === 0 ? 0 : Number(rows[0].supportCount);
+}
+
+/**
+ * Counts one attempt against a fixed-window limit in one statement: a new key starts at 1, a
+ * window that is over starts again at 1, else the count goes up. One autocommit statement
+ * takes the write lock at once (no read-then-write transaction that SQLite could refuse with
+ * "database is locked"), and returns the count and window it ended with.
+ */
+export async function countRateLimitHit(key: string, now: Date, windowStart: Date) {
+  // PostgreSQL would type a parameter in a THEN branch as text: say it is a timestamp.
+  const nowValue = isPostgres() ? Prisma.sql`CAST(${now} AS TIMESTAMP(3))` : Prisma.sql`${now}`;
+  const rows = await db.$queryRaw<{ count: number | bigint; windowStart: Date | string }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" < ${windowStart} THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" < ${windowStart} THEN ${nowValue} ELSE "RateLimit"."windowStart" END
+    RETURNING "count", "windowStart"`;
+  const row = rows[0];
+  return { count: Number(row.count), windowStart: new Date(row.windowStart) };
 }
 
 export async function recountComments(issueId: number) {

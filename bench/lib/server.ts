@@ -68,7 +68,10 @@ export async function startServer(options: { database: string; port: number; env
   const uploadDir = path.join(TMP_DIR, "uploads");
   mkdirSync(uploadDir, { recursive: true });
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ["server.mjs"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (Node
+  // refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
     cwd: ROOT,
     env: {
       ...process.env,
