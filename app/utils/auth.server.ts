@@ -5,6 +5,7 @@ import { redirect } from "@remix-run/node";
 import { hasPermission, type Permission, type Role } from "~/domain/permissions";
 import { db } from "./db.server";
 import { env } from "./env.server";
+import { sessionUserRows, type SessionUserRow } from "./sql.server";
 import { toastHeader, type Toast } from "./toast.server";
 
 /**
@@ -75,15 +76,6 @@ function readToken(request: Request) {
   return null;
 }
 
-const userSelect = {
-  id: true,
-  name: true,
-  email: true,
-  buurtCode: true,
-  roles: { select: { role: true } },
-  memberships: { select: { organisationId: true, role: true, organisation: { select: { name: true } } } },
-} as const;
-
 export type SessionUser = {
   id: string;
   name: string;
@@ -98,32 +90,43 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   const token = readToken(request);
   if (!token) return null;
   const id = hashToken(token);
-  const session = await db.session.findUnique({
-    where: { id },
-    select: { expiresAt: true, user: { select: userSelect } },
-  });
-  if (!session) return null;
+  const rows = await sessionUserRows(id);
+  if (rows.length === 0) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  const expiresAt = new Date(rows[0].expiresAt).getTime();
+  if (expiresAt <= now) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (session.expiresAt.getTime() - now < (SESSION_DAYS / 2) * DAY) {
+  if (expiresAt - now < (SESSION_DAYS / 2) * DAY) {
     // The cookie keeps its original expiry; the next login or a later response renews it.
     await db.session.update({ where: { id }, data: { expiresAt: new Date(now + SESSION_DAYS * DAY) } });
   }
-  const { user } = session;
+  return sessionUserFromRows(rows);
+}
+
+/** Folds the role x membership rows of sessionUserRows into one SessionUser. */
+export function sessionUserFromRows(rows: SessionUserRow[]): SessionUser {
+  const roles = new Set<Role>();
+  const memberships = new Map<string, SessionUser["memberships"][number]>();
+  for (const row of rows) {
+    if (row.role) roles.add(row.role as Role);
+    if (row.organisationId && !memberships.has(row.organisationId)) {
+      memberships.set(row.organisationId, {
+        organisationId: row.organisationId,
+        organisationName: row.organisationName ?? "",
+        role: row.membershipRole ?? "member",
+      });
+    }
+  }
+  const [first] = rows;
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    buurtCode: user.buurtCode,
-    roles: user.roles.map((r) => r.role as Role),
-    memberships: user.memberships.map((m) => ({
-      organisationId: m.organisationId,
-      organisationName: m.organisation.name,
-      role: m.role,
-    })),
+    id: first.id,
+    name: first.name,
+    email: first.email,
+    buurtCode: first.buurtCode,
+    roles: [...roles],
+    memberships: [...memberships.values()],
   };
 }
 

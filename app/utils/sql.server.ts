@@ -63,6 +63,35 @@ export async function countRateLimitHit(key: string, now: Date, windowStart: Dat
   return { count: Number(row.count), windowStart: new Date(row.windowStart) };
 }
 
+export type SessionUserRow = {
+  expiresAt: Date | string;
+  id: string;
+  name: string;
+  email: string;
+  buurtCode: string | null;
+  role: string | null;
+  organisationId: string | null;
+  membershipRole: string | null;
+  organisationName: string | null;
+};
+
+/**
+ * A session with its person, roles and memberships in one query (every logged-in request
+ * asks this): one row per role x membership, none when the session does not exist.
+ */
+export async function sessionUserRows(sessionId: string) {
+  return db.$queryRaw<SessionUserRow[]>`
+    SELECT s."expiresAt", u."id", u."name", u."email", u."buurtCode", r."role",
+           m."organisationId", m."role" AS "membershipRole", o."name" AS "organisationName"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "UserRole" r ON r."userId" = u."id"
+    LEFT JOIN "Membership" m ON m."userId" = u."id"
+    LEFT JOIN "Organisation" o ON o."id" = m."organisationId"
+    WHERE s."id" = ${sessionId}
+    ORDER BY r."createdAt", r."role", m."createdAt", m."organisationId"`;
+}
+
 export async function recountComments(issueId: number) {
   await db.$executeRaw`UPDATE "Issue" SET "commentCount" = (SELECT COUNT(*) FROM "Comment" WHERE "issueId" = ${issueId} AND "deletedAt" IS NULL AND "visibility" = 'public') WHERE "id" = ${issueId}`;
 }
