@@ -11,6 +11,8 @@ test("a resident steering member reads the trends, the signals and the belangenk
   await page.goto("/stuurgroep");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.locator("table").first()).toBeVisible();
+  // Scan with the (Leaflet) trends map in place, so its controls and attribution are checked too.
+  await expect(page.locator(".leaflet-container").first()).toBeVisible({ timeout: 60_000 });
   await expectNoSeriousA11yViolations(page);
   // Resident members see no partner workspace links such as internal notes or the werkbak.
   await expect(page.getByRole("link", { name: "Werkbak" })).toHaveCount(0);
