@@ -166,9 +166,9 @@ export function createWorkingDayCounter() {
   const dayNumber = (date: LocalDate) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
   const fromDayNumber = (day: number): LocalDate => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-  /** The Amsterdam calendar day of an instant, as a day number (days since 1970-01-01). */
-  const dayOf = (instant: Date) => {
-    const hour = Math.floor(instant.getTime() / HOUR_MS);
+  /** The Amsterdam calendar day of an instant (a Date or epoch ms), as a day number (days since 1970-01-01). */
+  const dayOf = (instant: Date | number) => {
+    const hour = Math.floor((typeof instant === "number" ? instant : instant.getTime()) / HOUR_MS);
     let day = dayByHour.get(hour);
     if (day === undefined) {
       day = dayNumber(localDate(new Date(hour * HOUR_MS)));
@@ -206,7 +206,7 @@ export function createWorkingDayCounter() {
     return front;
   };
 
-  return function between(start: Date, end: Date): number {
+  return function between(start: Date | number, end: Date | number): number {
     const startDay = dayOf(start);
     const endDay = dayOf(end);
     if (endDay <= startDay) return 0;

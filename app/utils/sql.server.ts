@@ -224,26 +224,42 @@ export async function countIssuesByThemeBuurtMonth(
   return rows.map((row) => ({ ...row, month: Number(row.month), count: Number(row.count) }));
 }
 
+/** Instants as milliseconds since 1970 (UTC): 40,000 numbers are cheaper than 40,000 Dates. */
 export type IssueDurationRow = {
   ownerOrganisationId: string;
   status: string;
-  createdAt: Date;
-  triagedAt: Date | null;
-  firstResponseAt: Date | null;
-  closedAt: Date | null;
+  createdAt: number;
+  triagedAt: number | null;
+  firstResponseAt: number | null;
+  closedAt: number | null;
 };
 
-/** The dates behind the response-time medians, for issues with an owner (a few columns only). */
+/** A DateTime column as epoch milliseconds, computed by the database (NULL stays NULL). */
+function epochMs(column: string) {
+  const name = Prisma.raw(`"${column}"`);
+  return isPostgres()
+    ? Prisma.sql`CAST(EXTRACT(EPOCH FROM ${name}) * 1000 AS BIGINT)`
+    : Prisma.sql`CAST(ROUND((julianday(${name}) - 2440587.5) * 86400000) AS INTEGER)`;
+}
+
+/** The instants behind the response-time medians, for issues with an owner (a few columns only). */
 export async function issueDurations(filter: DashboardSqlFilter, client: Tx = db): Promise<IssueDurationRow[]> {
-  const rows = await client.$queryRaw<IssueDurationRow[]>`
-    SELECT "ownerOrganisationId", "status", "createdAt", "triagedAt", "firstResponseAt", "closedAt"
+  type Raw = Record<"createdAt" | "triagedAt" | "firstResponseAt" | "closedAt", number | bigint | null> & {
+    ownerOrganisationId: string;
+    status: string;
+  };
+  const rows = await client.$queryRaw<Raw[]>`
+    SELECT "ownerOrganisationId", "status", ${epochMs("createdAt")} AS "createdAt", ${epochMs("triagedAt")} AS "triagedAt",
+           ${epochMs("firstResponseAt")} AS "firstResponseAt", ${epochMs("closedAt")} AS "closedAt"
     FROM "Issue" WHERE ${dashboardWhere(filter)} AND "ownerOrganisationId" IS NOT NULL`;
+  const ms = (value: number | bigint | null) => (value === null ? null : Number(value));
   return rows.map((row) => ({
-    ...row,
-    createdAt: new Date(row.createdAt),
-    triagedAt: row.triagedAt ? new Date(row.triagedAt) : null,
-    firstResponseAt: row.firstResponseAt ? new Date(row.firstResponseAt) : null,
-    closedAt: row.closedAt ? new Date(row.closedAt) : null,
+    ownerOrganisationId: row.ownerOrganisationId,
+    status: row.status,
+    createdAt: Number(row.createdAt),
+    triagedAt: ms(row.triagedAt),
+    firstResponseAt: ms(row.firstResponseAt),
+    closedAt: ms(row.closedAt),
   }));
 }
 
