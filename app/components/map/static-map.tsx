@@ -185,6 +185,9 @@ function StaticPin({ left, top, label }: { left: number; top: number; label?: st
   );
 }
 
+/** A press that moved further than this before the click was a drag, not a tap on a place. */
+const DRAG_PIXELS = 6;
+
 const ZOOM_BUTTON =
   "flex h-[30px] w-[30px] items-center justify-center bg-white text-black hover:bg-gray-100 focus-visible:outline-3 focus-visible:outline-offset-0";
 
@@ -205,6 +208,7 @@ export function StaticMap({
   children,
 }: StaticMapProps) {
   const [ref, size] = useBoxSize();
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const outlines = useBuurtOutlines();
   const view = size && size.width > 0 && size.height > 0 ? viewFor(size) : null;
   const viewKey = view && size ? `${view.zoom}/${view.center.lat}/${view.center.lng}/${size.width}x${size.height}` : "";
@@ -245,8 +249,18 @@ export function StaticMap({
       onPointerEnter={onPrepare}
       onFocus={onPrepare}
       onTouchStart={onPrepare}
+      onPointerDown={(event) => {
+        pressedAt.current = { x: event.clientX, y: event.clientY };
+      }}
       onClick={(event) => {
         if (!view || !size || event.target !== event.currentTarget.querySelector("[data-map-surface]")) return;
+        // A drag (someone trying to pan) also ends in a click: it wakes the map, but is no place.
+        const pressed = pressedAt.current;
+        pressedAt.current = null;
+        if (pressed && Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) > DRAG_PIXELS) {
+          onActivate({});
+          return;
+        }
         const box = event.currentTarget.getBoundingClientRect();
         onActivate({ point: pointToLatLng(view, size, { x: event.clientX - box.left, y: event.clientY - box.top }) });
       }}
