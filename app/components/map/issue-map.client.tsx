@@ -24,7 +24,7 @@ import {
 import { useLatest } from "~/utils/use-latest";
 import { MapStatus, cx, type MapLoadState, type TileConfig } from "./map-shared";
 import type { MapIntent } from "./static-map";
-import { issuesUrl } from "./view";
+import { BUURT_FIT, issuesUrl } from "./view";
 
 export type IssueMapFilters = { theme?: string; buurt?: string; status?: string };
 export type IssueMapProps = { filters: IssueMapFilters; className?: string };
@@ -41,7 +41,11 @@ function FitToBuurt({ code }: { code?: string }) {
     loadBuurtOutlines()
       .then((collection) => {
         const feature = collection.features.find((f) => f.properties.code === code);
-        if (feature && !cancelled) map.fitBounds(L.geoJSON(feature).getBounds(), { padding: [16, 16], maxZoom: 17 });
+        if (feature && !cancelled)
+          map.fitBounds(L.geoJSON(feature).getBounds(), {
+            padding: [BUURT_FIT.padding, BUURT_FIT.padding],
+            maxZoom: BUURT_FIT.maxZoom,
+          });
       })
       .catch(() => {
         // Without outlines the map keeps its view; the list is still filtered.

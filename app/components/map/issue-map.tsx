@@ -5,7 +5,7 @@ import { t } from "~/i18n";
 import type { IssueMapProps } from "./issue-map.client";
 import { MapStatus, type MapLoadState, useTileConfig } from "./map-shared";
 import { StaticMap, useBuurtOutlines, type MapIntent } from "./static-map";
-import { RESIDENTIAL_BBOX, fitBounds, issuesUrl, viewBbox, type Size, type View } from "./view";
+import { BUURT_FIT, RESIDENTIAL_BBOX, fitBounds, issuesUrl, viewBbox, type Size, type View } from "./view";
 
 export type { IssueMapFilters, IssueMapProps } from "./issue-map.client";
 
@@ -13,8 +13,6 @@ const loadClient = () => import("./issue-map.client");
 const IssueMapClient = lazy(loadClient);
 
 const DEFAULT_CLASS = "h-80 w-full";
-/** FitToBuurt in issue-map.client uses the same padding and maximum zoom. */
-export const BUURT_FIT = { padding: 16, maxZoom: 17 };
 
 /**
  * Map of public issues (clusters when zoomed out), following the filters. It starts as a static

@@ -6,11 +6,10 @@ import shadowUrl from "leaflet/dist/images/marker-shadow.png";
 import { useEffect, useRef } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { TileLayer, useMap } from "react-leaflet";
-import { STATUS_COLORS } from "~/components/status-badge";
 import { themeIcon } from "~/components/theme-icon";
 import { BLERICK_BBOX } from "~/domain/geo";
-import type { IssueStatus } from "~/domain/issue-status";
 import { t } from "~/i18n";
+import { clusterStyle, statusColor } from "./map-shared";
 import { loadBuurtOutlines, type BuurtOutlineProps } from "./outlines";
 import type { MapIntent } from "./static-map";
 import { MAP_MAX_ZOOM, MAP_MIN_ZOOM, RESIDENTIAL_BBOX } from "./view";
@@ -65,10 +64,6 @@ function themeSvg(code: string, size: number) {
   return svg;
 }
 
-export function statusColor(status: string) {
-  return STATUS_COLORS[status as IssueStatus] ?? STATUS_COLORS.nieuw;
-}
-
 /**
  * A round marker with the theme icon, coloured by status. The icon element is 44 px (a good
  * touch target); the visible circle is 32 px. `data-issue-id` lets browser tests find it.
@@ -90,8 +85,7 @@ export function issueIcon({ id, theme, status }: { id?: number; theme: string; s
 
 /** A cluster: a primary-coloured circle with the count, bigger for bigger groups. */
 export function clusterIcon(count: number) {
-  const size = count < 10 ? 36 : count < 100 ? 44 : count < 1000 ? 52 : 60;
-  const fontSize = count < 1000 ? 15 : 13;
+  const { size, fontSize } = clusterStyle(count);
   const html =
     `<span style="display:flex;align-items:center;justify-content:center;width:${size}px;height:${size}px;` +
     `border-radius:9999px;background:rgba(11,72,67,.92);color:#ffffff;font-weight:700;font-size:${fontSize}px;` +

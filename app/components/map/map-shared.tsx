@@ -1,4 +1,6 @@
 import { Suspense, createElement, lazy, type ComponentType } from "react";
+import { STATUS_COLORS } from "~/components/status-badge";
+import type { IssueStatus } from "~/domain/issue-status";
 import { t } from "~/i18n";
 import { useRootData } from "~/root";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -37,6 +39,16 @@ export function MapStatus({ state }: { state: MapLoadState }) {
       {state === "error" ? t("map.loadError") : t("map.empty")}
     </p>
   );
+}
+
+/** A marker's colour: its status's colour (the static and the Leaflet markers alike). */
+export function statusColor(status: string) {
+  return STATUS_COLORS[status as IssueStatus] ?? STATUS_COLORS.nieuw;
+}
+
+/** A cluster's circle: bigger for bigger groups, a smaller font from 1,000 on. */
+export function clusterStyle(count: number) {
+  return { size: count < 10 ? 36 : count < 100 ? 44 : count < 1000 ? 52 : 60, fontSize: count < 1000 ? 15 : 13 };
 }
 
 /** A calm grey box of the map's size, shown on the server and while Leaflet loads. */

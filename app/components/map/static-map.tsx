@@ -1,13 +1,11 @@
 import { Minus, Plus } from "lucide-react";
 import { createElement, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { STATUS_COLORS } from "~/components/status-badge";
 import { themeIcon } from "~/components/theme-icon";
 import type { LatLng } from "~/domain/geo";
-import type { IssueStatus } from "~/domain/issue-status";
 import { isClusterFeature, type MapFeature } from "~/domain/map-features";
 import { t } from "~/i18n";
 import { useLatest } from "~/utils/use-latest";
-import { cx, type TileConfig } from "./map-shared";
+import { clusterStyle, cx, statusColor, type TileConfig } from "./map-shared";
 import { loadBuurtOutlines, type BuurtOutlines } from "./outlines";
 import { TILE_SIZE, pixelOrigin, pointToLatLng, project, tilesFor, type Size, type View } from "./view";
 
@@ -112,7 +110,7 @@ function metersPerPixel(lat: number, zoom: number) {
 function StaticMarker({ feature, left, top }: { feature: MapFeature; left: number; top: number }) {
   if (isClusterFeature(feature)) {
     const count = feature.properties.count;
-    const size = count < 10 ? 36 : count < 100 ? 44 : count < 1000 ? 52 : 60;
+    const { size, fontSize } = clusterStyle(count);
     return (
       <span
         className="absolute flex items-center justify-center rounded-full border-[3px] border-white/90 bg-[rgba(11,72,67,.92)] font-bold text-white shadow-[0_1px_5px_rgba(0,0,0,.45)]"
@@ -121,7 +119,7 @@ function StaticMarker({ feature, left, top }: { feature: MapFeature; left: numbe
           top: top - size / 2,
           width: size,
           height: size,
-          fontSize: count < 1000 ? 15 : 13,
+          fontSize,
         }}
       >
         {count.toLocaleString("nl-NL")}
@@ -137,7 +135,7 @@ function StaticMarker({ feature, left, top }: { feature: MapFeature; left: numbe
       style={{
         left: left - 16,
         top: top - 16,
-        background: STATUS_COLORS[status as IssueStatus] ?? STATUS_COLORS.nieuw,
+        background: statusColor(status),
       }}
     >
       {createElement(themeIcon(theme), {

@@ -20,6 +20,9 @@ export function initialZoom(screenWidth: number) {
   return screenWidth < 640 ? 13 : 14;
 }
 
+/** How a map fits one buurt (the home map filtered on a buurt), static and Leaflet alike. */
+export const BUURT_FIT = { padding: 16, maxZoom: 17 };
+
 export type Point = { x: number; y: number };
 export type Size = { width: number; height: number };
 export type View = { center: LatLng; zoom: number };
