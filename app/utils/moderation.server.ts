@@ -213,20 +213,20 @@ export async function notifyModerators(payload: unknown, context: { jobId: strin
     reason: flag.reason as FlagReason,
     openCount: openGroups.length,
   };
-  const windowStart = new Date(context.now.getTime() - MODERATOR_NOTICE_WINDOW_MS);
   let sent = 0;
   for (const recipient of recipients) {
     const queued = await db.$transaction(async (tx) => {
       const id = `${context.jobId}.${recipient.id}`;
       if (await tx.job.findUnique({ where: { id }, select: { id: true } })) return false;
-      const key = `moderator-notice:${recipient.id}`;
-      const last = await tx.rateLimit.findUnique({ where: { key }, select: { windowStart: true } });
-      if (last && last.windowStart > windowStart) return false;
-      await tx.rateLimit.upsert({
-        where: { key },
-        create: { key, count: 1, windowStart: context.now },
-        update: { count: 1, windowStart: context.now },
-      });
+      // One mail per window: the first attempt in a window is allowed, the rest are counted.
+      const throttle = await hitRateLimit(
+        `moderator-notice:${recipient.id}`,
+        1,
+        MODERATOR_NOTICE_WINDOW_MS,
+        context.now,
+        tx,
+      );
+      if (!throttle.allowed) return false;
       await queueEmail(
         tx,
         {

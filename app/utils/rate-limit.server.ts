@@ -1,13 +1,14 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { db } from "./db.server";
+import { db, type Tx } from "./db.server";
 import { countRateLimitHit } from "./sql.server";
 
 /**
  * Fixed-window counters stored in the database, so several app servers share them.
- * Returns whether this attempt is allowed; every call counts as an attempt.
+ * Returns whether this attempt is allowed; every call counts as an attempt. Pass `client` to
+ * count inside a transaction (the attempt then stands or falls with it).
  */
-export async function hitRateLimit(key: string, limit: number, windowMs: number, now = new Date()) {
-  const row = await countRateLimitHit(key, now, new Date(now.getTime() - windowMs));
+export async function hitRateLimit(key: string, limit: number, windowMs: number, now = new Date(), client: Tx = db) {
+  const row = await countRateLimitHit(key, now, new Date(now.getTime() - windowMs), client);
   return {
     allowed: row.count <= limit,
     remaining: Math.max(0, limit - row.count),

@@ -37,7 +37,9 @@ export async function deleteSupport(issueId: number, userId: string): Promise<nu
 
 /** Recounts from the rows and returns the new count (one statement, RETURNING on both databases). */
 function recountSupports(issueId: number) {
-  return db.$queryRaw<{ supportCount: number | bigint }[]>`UPDATE "Issue" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "issueId" = ${issueId}) WHERE "id" = ${issueId} RETURNING "supportCount"`;
+  return db.$queryRaw<
+    { supportCount: number | bigint }[]
+  >`UPDATE "Issue" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "issueId" = ${issueId}) WHERE "id" = ${issueId} RETURNING "supportCount"`;
 }
 
 function supportCountOf(rows: { supportCount: number | bigint }[]) {
@@ -50,10 +52,10 @@ function supportCountOf(rows: { supportCount: number | bigint }[]) {
  * takes the write lock at once (no read-then-write transaction that SQLite could refuse with
  * "database is locked"), and returns the count and window it ended with.
  */
-export async function countRateLimitHit(key: string, now: Date, windowStart: Date) {
+export async function countRateLimitHit(key: string, now: Date, windowStart: Date, client: Tx = db) {
   // PostgreSQL would type a parameter in a THEN branch as text: say it is a timestamp.
   const nowValue = isPostgres() ? Prisma.sql`CAST(${now} AS TIMESTAMP(3))` : Prisma.sql`${now}`;
-  const rows = await db.$queryRaw<{ count: number | bigint; windowStart: Date | string }[]>`
+  const rows = await client.$queryRaw<{ count: number | bigint; windowStart: Date | string }[]>`
     INSERT INTO "RateLimit" ("key", "count", "windowStart") VALUES (${key}, 1, ${now})
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStart" < ${windowStart} THEN 1 ELSE "RateLimit"."count" + 1 END,
