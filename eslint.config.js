@@ -8,6 +8,8 @@ export default tseslint.config(
   {
     ignores: [
       "build/",
+      "build-lane-*/",
+      "build-robustness/",
       "app/generated/",
       "node_modules/",
       "test-results/",
