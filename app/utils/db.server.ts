@@ -1,8 +1,8 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma as SqlitePrisma } from "~/generated/prisma/client";
 import { PrismaClient as PgPrismaClient, type Prisma as PgPrisma } from "~/generated/prisma-pg/client";
 import { env } from "./env.server";
+import { SqliteAdapterFactory } from "./sqlite-adapter.server";
 
 /**
  * One database module for both providers (docs/decisions/009-postgresql-and-spatial-index.md):
@@ -55,7 +55,7 @@ export function createDb(databaseUrl: string): PrismaClient {
     const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
     return client as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  return new PrismaClient({ adapter: new SqliteAdapterFactory({ url: databaseUrl }) });
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };

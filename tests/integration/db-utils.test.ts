@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { db } from "~/utils/db.server";
+import { databaseProvider, db } from "~/utils/db.server";
 import { createIssue, createUser, DEFAULT_PASSWORD, sessionCookieFor } from "../db-utils";
 import { findBuurt } from "~/domain/geo";
 import { loadBuurten } from "~/utils/buurten.server";
@@ -27,6 +27,16 @@ describe("test database isolation", () => {
     const other = await createUser();
     expect(await db.user.count()).toBe(2);
     expect(other.email).not.toBe("fenna.maasveldt@example.test");
+  });
+});
+
+describe("the SQLite connection", () => {
+  test.skipIf(databaseProvider() !== "sqlite")("runs in WAL mode with synchronous = NORMAL", async () => {
+    const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [sync] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    expect(journal.journal_mode).toBe("wal");
+    // 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA
+    expect(Number(sync.synchronous)).toBe(1);
   });
 });
 

@@ -1,0 +1,89 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
+
+/**
+ * The SQLite driver adapter as the app needs it (docs/decisions/012-request-overhead.md).
+ *
+ * 1. Statements wait while a transaction is open. The adapter has ONE connection, and SQLite's
+ *    transactions belong to the connection: while `db.$transaction(async (tx) => ...)` awaits
+ *    something, a statement from any other request would run inside that transaction, see its
+ *    uncommitted rows, and vanish when it rolls back (a support acknowledged to one person,
+ *    gone because someone else's report failed). The adapter only makes transactions wait for
+ *    each other; here every statement outside them waits for the open one to end, as it would
+ *    for the write lock with a connection of its own. (Statements inside a transaction go through
+ *    its own object and do not wait.) A `db.` call inside `db.$transaction` instead of `tx.`
+ *    therefore waits for its own transaction: Prisma's transaction timeout ends it with an
+ *    error rather than silently leaving the transaction.
+ * 2. WAL (readers never wait for the writer; stored in the file, so this only matters for a file
+ *    made elsewhere) and `synchronous = NORMAL`, a setting of each connection that defaults to
+ *    FULL: an fsync of the WAL on every commit, done by better-sqlite3 on the one event-loop
+ *    thread (~0.4 ms here per write; every API request writes its rate-limit counter). NORMAL is
+ *    SQLite's advice for WAL: a commit survives the process being killed (the robustness test's
+ *    kill -9 checks that); a power cut or OS crash can lose the last commits, not consistency.
+ */
+export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    return statementsWaitForTransactions(adapter);
+  }
+}
+
+export function statementsWaitForTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  /** Settles when the transaction that started last has ended; the next one waits for it. */
+  let lastTransaction: Promise<void> = Promise.resolve();
+  /** The open transaction's end, or null when none is open. */
+  let open: Promise<void> | null = null;
+  const noOpenTransaction = async () => {
+    while (open) await open;
+  };
+
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    async queryRaw(query) {
+      await noOpenTransaction();
+      return adapter.queryRaw(query);
+    },
+    async executeRaw(query) {
+      await noOpenTransaction();
+      return adapter.executeRaw(query);
+    },
+    async executeScript(script) {
+      await noOpenTransaction();
+      return adapter.executeScript(script);
+    },
+    async startTransaction(isolationLevel) {
+      let end!: () => void;
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      const previous = lastTransaction;
+      lastTransaction = ended;
+      await previous;
+      open = ended;
+      const finish = () => {
+        if (open === ended) open = null;
+        end();
+      };
+      let transaction: Transaction;
+      try {
+        transaction = await adapter.startTransaction(isolationLevel);
+      } catch (error) {
+        finish();
+        throw error;
+      }
+      return {
+        provider: transaction.provider,
+        adapterName: transaction.adapterName,
+        options: transaction.options,
+        queryRaw: (query) => transaction.queryRaw(query),
+        executeRaw: (query) => transaction.executeRaw(query),
+        commit: () => transaction.commit().finally(finish),
+        rollback: () => transaction.rollback().finally(finish),
+      };
+    },
+    ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+    dispose: () => adapter.dispose(),
+  };
+}
