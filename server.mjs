@@ -12,6 +12,7 @@ import { timingSafeEqual } from "node:crypto";
 import http, { STATUS_CODES } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 
 // BUILD_DIR: where `remix vite:build` wrote (vite.config.ts); "build" unless told otherwise.
 const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
@@ -40,6 +41,7 @@ for (const name of [
   "routeGroup",
   "env",
   "isbot",
+  "mapApiResponse",
 ]) {
   if (typeof entry[name] !== "function") {
     throw new Error(`The server build does not export ${name} (app/entry.server.tsx)`);
@@ -195,6 +197,19 @@ app.get("/metrics", async (req, res, next) => {
 });
 
 app.use(compression());
+
+// The map's data: every pan and zoom of every map asks it, so it is answered here, before the
+// static files' disk lookups and Remix's routing (docs/decisions/012-request-overhead.md), by
+// the same function the Remix route uses (app/utils/map-api.server.ts).
+app.get("/api/issues.geojson", async (req, res, next) => {
+  try {
+    const params = new URL(req.originalUrl, "http://localhost").searchParams;
+    await sendResponse(req, res, await entry.mapApiResponse(params, req.ip ?? "unknown"));
+  } catch (error) {
+    next(error);
+  }
+});
+
 // Fingerprinted build output never changes under the same name.
 app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
@@ -225,6 +240,52 @@ function remixRequest(req, res) {
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
   return new Request(url.href, init);
+}
+
+const SYNC_COMPRESS_MAX_BYTES = 64 * 1024;
+// The compression middleware's brotli setting (quality 4 of 11: fast, still smaller than gzip).
+const BROTLI_OPTIONS = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } };
+
+/**
+ * JSON, GeoJSON, XML, CSV and plain text: answers a route builds whole anyway. Pages (streamed
+ * by React), data for client navigations and files (photos) keep streaming.
+ */
+const DATA_ANSWER = /^(?:application\/(?:[\w.-]+\+)?(?:json|xml)|text\/(?:csv|plain|xml))\s*(?:;|$)/i;
+function isDataAnswer(headers) {
+  return DATA_ANSWER.test(headers.get("Content-Type") ?? "");
+}
+
+/** A Fetch API response (from Remix or a route answered before it) onto Node's response. */
+async function sendResponse(req, res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  copyRawHeaders(res, response.headers);
+  if (!response.body) {
+    res.end();
+  } else if (isDataAnswer(response.headers)) {
+    // Read whole and written at once. A small one is compressed right here, on this thread:
+    // the compression middleware's zlib stream would hop to zlib's thread pool and back for the
+    // write and again for the flush, which was most of a small API answer's time over HTTP
+    // (docs/decisions/012-request-overhead.md). Larger ones (exports) it compresses as before.
+    let body = Buffer.from(await response.arrayBuffer());
+    const encoding =
+      body.length >= 1024 &&
+      body.length <= SYNC_COMPRESS_MAX_BYTES &&
+      req.method !== "HEAD" &&
+      !res.hasHeader("Content-Encoding") &&
+      !/\bno-transform\b/i.test(String(res.getHeader("Cache-Control") ?? ""))
+        ? req.acceptsEncodings("br", "gzip")
+        : false;
+    if (body.length >= 1024) res.vary("Accept-Encoding");
+    if (encoding) {
+      body = encoding === "br" ? brotliCompressSync(body, BROTLI_OPTIONS) : gzipSync(body);
+      res.setHeader("Content-Encoding", encoding);
+    }
+    res.setHeader("Content-Length", body.length);
+    res.end(body);
+  } else {
+    await writeReadableStreamToWritable(response.body, res);
+  }
 }
 
 function copyRawHeaders(res, headers) {
@@ -295,11 +356,11 @@ app.all("*", async (req, res, next) => {
       cspNonce: res.locals.nonce,
       requestId: res.locals.requestId,
     });
-    res.statusMessage = response.statusText;
-    res.status(response.status);
-    copyRawHeaders(res, response.headers);
     if (key && req.method === "GET" && RenderCache.storable(response.status, response.headers)) {
       // A cacheable page is read whole (anonymous pages are small) so it can be kept.
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      copyRawHeaders(res, response.headers);
       const body = Buffer.from(await response.arrayBuffer());
       renderCache.store(key, generation, {
         status: response.status,
@@ -312,12 +373,10 @@ app.all("*", async (req, res, next) => {
       res.setHeader("X-Render-Cache", "miss");
       res.locals.renderCache = "miss";
       res.end(body);
-    } else if (response.body) {
+    } else {
       renderDone();
       if (key) entry.recordRenderCache("bypasses");
-      await writeReadableStreamToWritable(response.body, res);
-    } else {
-      res.end();
+      await sendResponse(req, res, response);
     }
   } catch (error) {
     next(error);

@@ -30,6 +30,7 @@ export {
   routeGroup,
 } from "~/utils/metrics.server";
 export { env } from "~/utils/env.server";
+export { mapApiResponse } from "~/utils/map-api.server";
 export { isbot } from "isbot";
 
 // The Vite dev server has no server.mjs: start the worker when it first loads this module.

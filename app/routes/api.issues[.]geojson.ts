@@ -1,72 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { enforceApiRateLimit } from "~/utils/api-rate-limit.server";
-import { STATUS_FILTERS, parseIssueFilters } from "~/domain/issue-filters";
-import { MAX_ZOOM, MIN_ZOOM, parseBbox } from "~/domain/map-features";
-import { mapFeatures } from "~/utils/map-index.server";
+import { mapApiResponse } from "~/utils/map-api.server";
+import { clientAddress } from "~/utils/rate-limit.server";
 
 /**
- * GET /api/issues.geojson?bbox=minLon,minLat,maxLon,maxLat&zoom=Z&theme=&buurt=&status=
- * The map's clusters and issues for one view (at most 500 features), public issues only.
+ * GET /api/issues.geojson: the map's clusters and issues for one view (app/utils/map-api.server.ts).
+ * The production server (server.mjs) answers it before reaching Remix; this route is the same
+ * answer for the Vite dev server and for requests that reach Remix some other way.
  */
-
-const viewSchema = z.object({
-  bbox: z.string().transform((value, ctx) => {
-    const result = parseBbox(value);
-    if (!result.ok) {
-      ctx.addIssue({ code: "custom", message: result.error });
-      return z.NEVER;
-    }
-    return result.bbox;
-  }),
-  zoom: z.string().transform((value, ctx) => {
-    const trimmed = value.trim();
-    if (trimmed === "") {
-      ctx.addIssue({ code: "custom", message: `Geef een zoomniveau mee: zoom=${MIN_ZOOM} tot en met ${MAX_ZOOM}.` });
-      return z.NEVER;
-    }
-    const zoom = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
-    if (!Number.isInteger(zoom) || zoom < MIN_ZOOM || zoom > MAX_ZOOM) {
-      ctx.addIssue({
-        code: "custom",
-        message: `zoom moet een heel getal van ${MIN_ZOOM} tot en met ${MAX_ZOOM} zijn.`,
-      });
-      return z.NEVER;
-    }
-    return zoom;
-  }),
-});
-
-const FILTER_ERRORS: Record<string, string> = {
-  theme: "Onbekend thema. Gebruik een themacode, bijvoorbeeld theme=afval.",
-  buurt: "Onbekende buurt. Gebruik een CBS-buurtcode, bijvoorbeeld buurt=BU09832402.",
-  status: `Onbekende status. Kies uit: ${STATUS_FILTERS.join(", ")}.`,
-};
-
-function badRequest(error: string) {
-  return Response.json({ error }, { status: 400, headers: { "Cache-Control": "no-store" } });
-}
-
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await enforceApiRateLimit(request, context);
-  const params = new URL(request.url).searchParams;
-  const view = viewSchema.safeParse({ bbox: params.get("bbox") ?? "", zoom: params.get("zoom") ?? "" });
-  const filters = parseIssueFilters(params);
-  const errors = [
-    ...(view.success ? [] : view.error.issues.map((issue) => issue.message)),
-    ...(filters.success
-      ? []
-      : [...new Set(filters.error.issues.map((issue) => String(issue.path[0] ?? "")))].map(
-          (field) => FILTER_ERRORS[field] ?? "Onbekend filter.",
-        )),
-  ];
-  if (!view.success || !filters.success) return badRequest(errors.join(" "));
-
-  const collection = await mapFeatures({ bbox: view.data.bbox, zoom: view.data.zoom, filters: filters.data });
-  return new Response(JSON.stringify(collection), {
-    headers: {
-      "Content-Type": "application/geo+json",
-      "Cache-Control": "public, max-age=5",
-    },
-  });
+export function loader({ request, context }: LoaderFunctionArgs) {
+  return mapApiResponse(new URL(request.url).searchParams, clientAddress(context));
 }

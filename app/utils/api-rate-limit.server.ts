@@ -32,11 +32,20 @@ export function apiRateLimit() {
  * several addresses to get around the limit.
  */
 export async function enforceApiRateLimit(request: Request, context: AppLoadContext, format: "json" | "text" = "json") {
+  await enforceApiRateLimitFor(new URL(request.url).searchParams, clientAddress(context), format);
+}
+
+/** The same, for a caller outside Remix: the query string and the client's address. */
+export async function enforceApiRateLimitFor(
+  params: URLSearchParams,
+  address: string,
+  format: "json" | "text" = "json",
+) {
   if (apiRateLimitOff()) return;
   const limit = apiRateLimit();
-  const apiKey = new URL(request.url).searchParams.get("api_key")?.slice(0, 100);
+  const apiKey = params.get("api_key")?.slice(0, 100);
   const results = await Promise.all([
-    hitRateLimit(`api:ip:${clientAddress(context)}`, limit, API_RATE_LIMIT_WINDOW_MS),
+    hitRateLimit(`api:ip:${address}`, limit, API_RATE_LIMIT_WINDOW_MS),
     ...(apiKey ? [hitRateLimit(`api:key:${apiKey}`, limit, API_RATE_LIMIT_WINDOW_MS)] : []),
   ]);
   if (results.every((result) => result.allowed)) return;

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { statusesFor, type IssueFilters, type ListQuery } from "~/domain/issue-filters";
 import { db, type Tx } from "./db.server";
+import { changeCounterValue } from "./sql.server";
 
 /**
  * Every public list, map, feed and API reads issues through this one filter, so issues that
@@ -32,9 +33,9 @@ export async function bumpIssuesVersion(tx: Tx) {
   });
 }
 
-export async function issuesVersion() {
-  const row = await db.changeCounter.findUnique({ where: { key: ISSUES_VERSION_KEY }, select: { value: true } });
-  return row?.value ?? 0;
+/** The counter's current value: caches built at an older value are out of date. */
+export function issuesVersion(): Promise<number> {
+  return changeCounterValue(ISSUES_VERSION_KEY);
 }
 
 export const PAGE_SIZE = 20;
