@@ -10,7 +10,7 @@ import {
   type AlertFrequency,
   type AlertSubscribeInput,
 } from "~/domain/alerts";
-import { bboxAround } from "~/domain/geo";
+import { bboxAround, findBuurt, type BuurtShape } from "~/domain/geo";
 import { t } from "~/i18n";
 import { generateSessionToken, hashToken, isGeneratedToken, type SessionUser } from "./auth.server";
 import { buurtAt, loadBuurten } from "./buurten.server";
@@ -98,11 +98,17 @@ type DescribableSubscription = {
   theme: { name: string; retiredAt: Date | null } | null;
 };
 
-export async function describeSubscription(subscription: DescribableSubscription) {
-  const centre =
+/**
+ * The subscription in words. Inside a transaction pass `buurten` (loadBuurten() before it
+ * started): on a cold cache buurtAt() would query through `db`, which waits for that very
+ * transaction on SQLite (app/utils/sqlite-adapter.server.ts).
+ */
+export async function describeSubscription(subscription: DescribableSubscription, buurten?: readonly BuurtShape[]) {
+  const point =
     subscription.kind === "straal" && subscription.lat !== null && subscription.lng !== null
-      ? await buurtAt({ lat: subscription.lat, lng: subscription.lng })
+      ? { lat: subscription.lat, lng: subscription.lng }
       : null;
+  const centre = point ? (buurten ? findBuurt(point, buurten) : await buurtAt(point)) : null;
   return describeAlert({
     kind: subscription.kind,
     buurtName: subscription.buurt?.name,
@@ -192,6 +198,7 @@ export async function subscribeToAlerts({
   verifiedUser?: boolean;
   now?: Date;
 }): Promise<SubscribeResult> {
+  const buurten = await loadBuurten();
   return db.$transaction(async (tx) => {
     if (verifiedUser) {
       const same = await findSameConfirmed(tx, email, target);
@@ -218,7 +225,7 @@ export async function subscribeToAlerts({
       },
       select: describeSelect,
     });
-    const description = await describeSubscription(subscription);
+    const description = await describeSubscription(subscription, buurten);
     await queueEmail(
       tx,
       {
@@ -418,11 +425,11 @@ function headerUnsubscribeUrl(subscriptions: MailSubscription[]) {
 }
 
 /** Why this mail came, and a stop link per subscription (plus one for all when there are several). */
-async function mailFooter(subscriptions: MailSubscription[]) {
+async function mailFooter(subscriptions: MailSubscription[], buurten: readonly BuurtShape[]) {
   const lines = ["", "--", t("alerts.mail.why")];
   for (const subscription of subscriptions) {
     lines.push(
-      `- ${await describeSubscription(subscription)}`,
+      `- ${await describeSubscription(subscription, buurten)}`,
       `  ${t("alerts.mail.stopOne")}`,
       `  ${alertUnsubscribeUrl({ subscriptionId: subscription.id, scope: "een" })}`,
     );
@@ -438,7 +445,11 @@ async function mailFooter(subscriptions: MailSubscription[]) {
   return lines;
 }
 
-async function alertMailText(issue: MailIssue & { description: string }, subscriptions: MailSubscription[]) {
+async function alertMailText(
+  issue: MailIssue & { description: string },
+  subscriptions: MailSubscription[],
+  buurten: readonly BuurtShape[],
+) {
   const description = issue.description.trim();
   return [
     t("alerts.mail.greeting"),
@@ -455,11 +466,11 @@ async function alertMailText(issue: MailIssue & { description: string }, subscri
     issueUrl(issue.id),
     "",
     t("alerts.mail.signature"),
-    ...(await mailFooter(subscriptions)),
+    ...(await mailFooter(subscriptions, buurten)),
   ].join("\n");
 }
 
-async function digestMailText(issues: MailIssue[], subscriptions: MailSubscription[]) {
+async function digestMailText(issues: MailIssue[], subscriptions: MailSubscription[], buurten: readonly BuurtShape[]) {
   const shown = issues.slice(0, DIGEST_MAX_ISSUES);
   const lines = [t("alerts.mail.greeting"), "", t("alerts.mail.digestIntro"), ""];
   for (const issue of shown) {
@@ -468,7 +479,7 @@ async function digestMailText(issues: MailIssue[], subscriptions: MailSubscripti
   if (issues.length > shown.length) {
     lines.push(t("alerts.mail.digestMore", { count: issues.length - shown.length }), `${env().PUBLIC_URL}/`, "");
   }
-  lines.push(t("alerts.mail.signature"), ...(await mailFooter(subscriptions)));
+  lines.push(t("alerts.mail.signature"), ...(await mailFooter(subscriptions, buurten)));
   return lines.join("\n");
 }
 
@@ -521,6 +532,7 @@ export async function matchAlerts(payload: unknown, context: { jobId: string; no
   );
   if (matched.length === 0) return { matched: 0, mails: 0 };
 
+  const buurten = await loadBuurten();
   let mails = 0;
   await db.$transaction(async (tx) => {
     const fresh: typeof matched = [];
@@ -550,7 +562,7 @@ export async function matchAlerts(payload: unknown, context: { jobId: string; no
           {
             to: email,
             subject: t("alerts.mail.subjectOne", { buurt: issue.buurt.name, title: issue.title }),
-            text: await alertMailText(issue, subscriptions),
+            text: await alertMailText(issue, subscriptions, buurten),
             unsubscribeUrl: headerUnsubscribeUrl(subscriptions),
           },
           context.now,
@@ -593,6 +605,7 @@ export async function sendAlertDigest(_payload: unknown, context: { jobId: strin
     orderBy: { email: "asc" },
   });
 
+  const buurten = await loadBuurten();
   let mails = 0;
   for (const { email } of addresses) {
     const id = `${context.jobId}.${emailKey(email)}`;
@@ -625,7 +638,7 @@ export async function sendAlertDigest(_payload: unknown, context: { jobId: strin
               issues.length === 1
                 ? t("alerts.mail.digestSubjectOne")
                 : t("alerts.mail.digestSubject", { count: issues.length }),
-            text: await digestMailText(issues, subscriptions),
+            text: await digestMailText(issues, subscriptions, buurten),
             unsubscribeUrl: headerUnsubscribeUrl(subscriptions),
           },
           now,

@@ -29,6 +29,11 @@ export function loadBuurten(): Promise<BuurtRecord[]> {
   return cache;
 }
 
+/** For tests: read the buurten from the database again on the next call. */
+export function forgetBuurten() {
+  cache = undefined;
+}
+
 export async function buurtAt(point: LatLng) {
   return findBuurt(point, await loadBuurten());
 }

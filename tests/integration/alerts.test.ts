@@ -14,6 +14,7 @@ import {
   sendAlertDigest,
 } from "~/utils/alerts.server";
 import { hashToken } from "~/utils/auth.server";
+import { forgetBuurten } from "~/utils/buurten.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createApiKey } from "~/utils/open311.server";
@@ -385,6 +386,24 @@ describe("matching new issues", () => {
       { issueId: inside.id },
     ]);
     expect(outside.id).not.toBe(inside.id);
+  });
+
+  test("a radius alert is mailed also when the buurten are not cached yet (e.g. after a restart)", async () => {
+    const sub = await subscription({
+      kind: "straal",
+      lat: VOSSENER_NOORD.lat,
+      lng: VOSSENER_NOORD.lng,
+      radiusMeters: 250,
+    });
+    const issue = await newIssue({ reporterId: null, lat: VOSSENER_NOORD.lat, lng: VOSSENER_NOORD.lng });
+    // The mail names the subscription's buurt: inside the job's transaction that lookup must not
+    // need the database (on SQLite it would wait for that transaction until it times out).
+    forgetBuurten();
+    const jobs = await runAllJobs();
+    expect(jobs).toContainEqual(expect.objectContaining({ type: "match_alerts", result: "completed" }));
+    expect(jobs.filter((job) => job.result !== "completed")).toEqual([]);
+    expect(smtp.to(sub.email).map((mail) => mail.subject)).toEqual([expect.stringContaining(issue.title)]);
+    expect(smtp.to(sub.email)[0].text).toContain("250 meter van een plek in Vossener-Noord");
   });
 
   test("only issues made after the subscription was switched on, and never for unconfirmed ones", async () => {
