@@ -1,5 +1,6 @@
 // Security headers, request logs, /healthz, /metrics and the render cache, against the real
 // server (scripts/test-robustness.mjs starts it).
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { assert, assertEqual, check, createSessionCookie, openDatabase, request } from "./lib.mjs";
 
 const REQUIRED = {
@@ -91,6 +92,30 @@ export async function runHttpChecks({ server, databaseFile, metricsToken }) {
       const response = await request(port, options);
       assertSecurityHeaders(response, `${what} (${response.status})`);
       assert(response.status < 500, `${what}: status ${response.status}`);
+    }
+  });
+  await check("JSON answers are compressed as the client accepts, with Vary and a correct length", async () => {
+    // The map API (answered before Remix) and a Remix resource route (the OpenAPI document).
+    for (const path of ["/api/issues.geojson?bbox=6.07,51.34,6.17,51.43&zoom=13", "/api/openapi.json"]) {
+      const plain = await request(port, { path });
+      assertEqual(plain.status, 200, `${path}: status`);
+      const expected = JSON.parse(plain.body.toString());
+      for (const [accept, encoding, decode] of [
+        ["gzip, deflate, br", "gzip", gunzipSync],
+        ["br", "br", brotliDecompressSync],
+        ["identity", undefined, (body) => body],
+      ]) {
+        const response = await request(port, { path, headers: { "accept-encoding": accept } });
+        assertEqual(response.headers["content-encoding"], encoding, `${path} (${accept}): Content-Encoding`);
+        assert(/accept-encoding/i.test(response.headers.vary ?? ""), `${path} (${accept}): no Vary: Accept-Encoding`);
+        const length = response.headers["content-length"];
+        assert(length === undefined || Number(length) === response.body.length, `${path} (${accept}): wrong length`);
+        assertEqual(
+          JSON.stringify(JSON.parse(decode(response.body).toString())),
+          JSON.stringify(expected),
+          `${path} (${accept}): body`,
+        );
+      }
     }
   });
   await check("HSTS only over https (X-Forwarded-Proto from a trusted proxy), never on plain http", async () => {
