@@ -114,12 +114,20 @@ async function worker() {
         ),
       (r) => r.length,
     );
+    await timed(
+      "medians in working days (SQL histogram + JS)",
+      () => dashboard.responseTimeFigures(filter, options.organisations, NOW),
+      (r) => r.medians.length,
+    );
+    // The reference path it replaced (one row per owned issue), for comparison.
     const durations = await timed(
-      "duration rows of owned issues (SQL)",
+      "  before: duration rows of owned issues (SQL)",
       () => sql.issueDurations(filter),
       (r) => r.length,
     );
-    await timed("medians in working days (JS)", () => dashboard.durationMedians(durations, options.organisations));
+    await timed("  before: medians in working days (JS)", () =>
+      dashboard.durationMedians(durations, options.organisations),
+    );
     await timed("overdue lists + counts (4 queries)", () => dashboard.overdueIssues(query, settings, options, NOW));
     await timed("open structural count", () => dashboard.countOpenStructural(query));
   }
@@ -136,7 +144,7 @@ async function worker() {
   const summary = last
     ? {
         issuesInPeriod: last.totals.total,
-        ownedRowsForMedians: rows["duration rows of owned issues (SQL)"] ?? 0,
+        ownedRowsForMedians: rows["  before: duration rows of owned issues (SQL)"] ?? 0,
         overdueTriage: last.overdue.triageCount,
         overdueResolution: last.overdue.resolutionCount,
         openStructural: last.openStructural,

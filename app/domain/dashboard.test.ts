@@ -9,6 +9,7 @@ import {
   createWorkingDayCounter,
   dashboardQueryToSearch,
   gridSpec,
+  histogramMedian,
   median,
   monthBuckets,
   monthKey,
@@ -24,6 +25,19 @@ describe("median", () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
     expect(median([7])).toBe(7);
+  });
+
+  test("of a histogram (value -> count) equals the median of the values it stands for", () => {
+    expect(histogramMedian(new Map())).toBeNull();
+    expect(histogramMedian(new Map([[4, 1]]))).toBe(4);
+    let seed = 11;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 300; round++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 12));
+      const counts = new Map<number, number>();
+      for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+      expect(histogramMedian(counts)).toBe(median(values));
+    }
   });
 });
 

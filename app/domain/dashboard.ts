@@ -84,7 +84,8 @@ export function addMonths(key: MonthKey, count: number): MonthKey {
 }
 
 export function monthsBetween(from: MonthKey, to: MonthKey) {
-  const diff = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  const diff =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
   return diff + 1;
 }
 
@@ -144,6 +145,28 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * The median of a multiset given as value -> how often (what a GROUP BY returns), with the same
+ * rule as median(): the middle value, or the mean of the two middle ones.
+ */
+export function histogramMedian(counts: ReadonlyMap<number, number>): number | null {
+  let total = 0;
+  for (const count of counts.values()) total += count;
+  if (total === 0) return null;
+  const values = [...counts.keys()].sort((a, b) => a - b);
+  /** The value at 0-based position `index` of the sorted multiset. */
+  const at = (index: number) => {
+    let seen = 0;
+    for (const value of values) {
+      seen += counts.get(value)!;
+      if (index < seen) return value;
+    }
+    return values[values.length - 1];
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+}
+
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
@@ -163,7 +186,8 @@ export function createWorkingDayCounter() {
   const totals: number[] = [];
   let first = NaN;
 
-  const dayNumber = (date: LocalDate) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  const dayNumber = (date: LocalDate) =>
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
   const fromDayNumber = (day: number): LocalDate => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
   /** The Amsterdam calendar day of an instant (a Date or epoch ms), as a day number (days since 1970-01-01). */
@@ -234,7 +258,10 @@ export function gridSpec(cellMeters = GRID_CELL_METERS): GridSpec {
 
 /** Row and column of the cell a point falls in. */
 export function cellOf(spec: GridSpec, lat: number, lng: number) {
-  return { row: Math.floor((lat - spec.originLat) / spec.cellLat), col: Math.floor((lng - spec.originLng) / spec.cellLng) };
+  return {
+    row: Math.floor((lat - spec.originLat) / spec.cellLat),
+    col: Math.floor((lng - spec.originLng) / spec.cellLng),
+  };
 }
 
 /** South-west and north-east corners of a cell, as [lat, lng] pairs (what L.rectangle takes). */
@@ -287,7 +314,12 @@ export function choroplethLegend(breaks: readonly number[], decimals: number) {
   let lower = 0;
   breaks.forEach((limit, i) => {
     const from = Math.round((lower + step) * 10 ** decimals) / 10 ** decimals;
-    rows.push({ classIndex: i + 1, from, to: limit, label: from >= limit ? format(limit) : `${format(from)} – ${format(limit)}` });
+    rows.push({
+      classIndex: i + 1,
+      from,
+      to: limit,
+      label: from >= limit ? format(limit) : `${format(from)} – ${format(limit)}`,
+    });
     lower = limit;
   });
   return rows;
@@ -321,7 +353,8 @@ export function targetCutoff(now: Date, days: number): Date {
 }
 
 function shiftDay(date: LocalDate, delta: number): LocalDate {
-  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + delta * 86_400_000;
+  const ms =
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + delta * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
 }
 const nextDay = (date: LocalDate) => shiftDay(date, 1);

@@ -1,12 +1,15 @@
 import { describe, expect, test } from "vitest";
 import {
   addWorkingDays,
+  dayNumber,
   dutchPublicHolidays,
   easterSunday,
   isPastTarget,
   isWorkingDay,
   localDate,
   startOfLocalDay,
+  utcOffsetPeriods,
+  workingDayOrdinals,
   workingDaysBetween,
 } from "./working-days";
 
@@ -179,6 +182,40 @@ describe("workingDaysBetween", () => {
         expect(workingDaysBetween(start, deadline)).toBe(days - 1);
         expect(workingDaysBetween(start, justAfter)).toBe(days);
       }
+    }
+  });
+});
+
+describe("the calendar as data (for SQL)", () => {
+  test("utcOffsetPeriods: winter time, summer time from the last Sunday of March 01:00 UTC, and back", () => {
+    const periods = utcOffsetPeriods(new Date("2026-01-10T12:34:00Z"), new Date("2027-01-01T00:00:00Z"));
+    expect(periods).toEqual([
+      { from: Date.parse("2026-01-10T12:00:00Z"), offsetMs: 3_600_000 },
+      { from: Date.parse("2026-03-29T01:00:00Z"), offsetMs: 7_200_000 },
+      { from: Date.parse("2026-10-25T01:00:00Z"), offsetMs: 3_600_000 },
+    ]);
+  });
+
+  test("day number + ordinals give workingDaysBetween for any two instants", () => {
+    const ordinals = new Map(workingDayOrdinals("2024-01-01", "2027-12-31").map((row) => [row.day, row.ordinal]));
+    const periods = utcOffsetPeriods(new Date("2024-01-01T00:00:00Z"), new Date("2027-12-31T00:00:00Z"));
+    const dayOf = (t: number) => {
+      const offset = periods.filter((period) => period.from <= t).at(-1)!.offsetMs;
+      return Math.floor((t + offset) / 86_400_000);
+    };
+    expect(dayOf(Date.parse("2026-03-29T00:59:59Z"))).toBe(dayNumber("2026-03-29"));
+    expect(dayOf(Date.parse("2026-06-30T22:30:00Z"))).toBe(dayNumber("2026-07-01"));
+    expect(dayOf(Date.parse("2026-12-31T23:30:00Z"))).toBe(dayNumber("2027-01-01"));
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const start = Date.parse("2024-01-02T00:00:00Z");
+    for (let i = 0; i < 2000; i++) {
+      const a = start + Math.floor(random() * 3.5 * 365 * 86_400_000);
+      const b = a + Math.floor((random() - 0.1) * 60 * 86_400_000);
+      const fromSql = Math.max(0, ordinals.get(dayOf(b) - 1)! - ordinals.get(dayOf(a))!);
+      expect(fromSql, `${new Date(a).toISOString()} -> ${new Date(b).toISOString()}`).toBe(
+        workingDaysBetween(new Date(a), new Date(b)),
+      );
     }
   });
 });

@@ -210,3 +210,53 @@ export function workingDaysBetween(start: Date, end: Date): number {
 export function isPastTarget(createdAt: Date, now: Date, targetDays: number): boolean {
   return now.getTime() > addWorkingDays(createdAt, targetDays).getTime();
 }
+
+// For SQL: the same calendar as data ----------------------------------------------------------
+
+/** A calendar date as a day number: days since 1970-01-01 (the date itself, not an instant). */
+export function dayNumber(date: LocalDate): number {
+  const { year, month, day } = parseLocalDate(date);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/**
+ * Every date from `first` to `last` (inclusive) with its ordinal: the working days from `first`
+ * up to and including that date. Then for instants on days s and e (day numbers),
+ * workingDaysBetween = max(0, ordinal(e - 1) - ordinal(s)): the working days strictly between.
+ */
+export function workingDayOrdinals(first: LocalDate, last: LocalDate): { day: number; ordinal: number }[] {
+  const rows: { day: number; ordinal: number }[] = [];
+  let ordinal = 0;
+  for (let date = first; date <= last; date = addCalendarDays(date, 1)) {
+    if (isWorkingLocalDate(date)) ordinal += 1;
+    rows.push({ day: dayNumber(date), ordinal });
+  }
+  return rows;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Amsterdam's offset from UTC between two instants, as the periods it holds: `[{ from, offsetMs }]`
+ * sorted by `from` (ms since 1970), the first one in force at `start`. The calendar day of an
+ * instant t is then the UTC day of t + offset, which SQL can compute for many rows. Offsets change
+ * on whole UTC hours (twice a year here).
+ */
+export function utcOffsetPeriods(start: Date, end: Date): { from: number; offsetMs: number }[] {
+  const first = Math.floor(start.getTime() / HOUR_MS) * HOUR_MS;
+  const periods = [{ from: first, offsetMs: offsetAt(first) }];
+  for (let probe = first + DAY_MS; probe - DAY_MS < end.getTime(); probe += DAY_MS) {
+    const offsetMs = offsetAt(probe);
+    if (offsetMs === periods[periods.length - 1].offsetMs) continue;
+    // The change lies in (probe - 1 day, probe]: find its hour.
+    let before = probe - DAY_MS;
+    let after = probe;
+    while (after - before > HOUR_MS) {
+      const middle = before + Math.floor((after - before) / 2 / HOUR_MS) * HOUR_MS;
+      if (offsetAt(middle) === offsetMs) after = middle;
+      else before = middle;
+    }
+    periods.push({ from: after, offsetMs });
+  }
+  return periods;
+}

@@ -3,6 +3,7 @@ import {
   createWorkingDayCounter,
   dashboardQueryToSearch,
   gridSpec,
+  histogramMedian,
   median,
   monthLabel,
   per1000,
@@ -19,18 +20,22 @@ import { requireUser } from "./auth.server";
 import { db } from "./db.server";
 import { publicIssueWhere } from "./issues.server";
 import { getSettings } from "./settings.server";
+import { utcOffsetPeriods } from "~/domain/working-days";
 import {
   countIssuesByGridCell,
   countIssuesByThemeBuurtMonth,
+  durationHistogram,
   issueDurations,
   type DashboardSqlFilter,
+  type DurationHistogramRow,
   type IssueDurationRow,
 } from "./sql.server";
+import { calendarStart, ensureWorkingDayCalendar } from "./working-day-calendar.server";
 
 /**
  * Figures of the structural trends dashboard (/stuurgroep) and its CSV export. Counting is done
- * by the database (one GROUP BY per figure, see sql.server.ts); only medians read one row per
- * owned issue (four dates), and lists are capped.
+ * by the database (one GROUP BY per figure, see sql.server.ts), the medians in working days too
+ * (a histogram per organisation over the WorkingDay table), and lists are capped.
  */
 
 /** Dashboard pages: steering group, partner members, admins; logged out: login first; others 403. */
@@ -91,19 +96,23 @@ function issueWhere(query: DashboardQuery, period?: Period): Prisma.IssueWhereIn
   };
 }
 
-export async function loadDashboard(query: DashboardQuery, viewer: Parameters<typeof canSeePartnerArea>[0], now = new Date()) {
+export async function loadDashboard(
+  query: DashboardQuery,
+  viewer: Parameters<typeof canSeePartnerArea>[0],
+  now = new Date(),
+) {
   const period = resolvePeriod(query, now);
   const [options, settings] = await Promise.all([dashboardOptions(), getSettings()]);
   const filter = sqlFilter(query, period, options);
-  const [counts, durations] = filter
+  const [counts, figures] = filter
     ? await Promise.all([
         countIssuesByThemeBuurtMonth(
           filter,
           period.months.map((m) => m.end),
         ),
-        issueDurations(filter),
+        responseTimeFigures(filter, options.organisations, now),
       ])
-    : [[], []];
+    : [[], durationMedians([], options.organisations)];
 
   const themeById = new Map(options.themes.map((th, index) => [th.id, { ...th, index }]));
   const buurtByCode = new Map(options.buurten.map((b) => [b.code, b]));
@@ -122,7 +131,12 @@ export async function loadDashboard(query: DashboardQuery, viewer: Parameters<ty
     const key = `${row.themeId}|${row.buurtCode}`;
     let entry = rowsByKey.get(key);
     if (!entry) {
-      entry = { themeId: row.themeId, buurtCode: row.buurtCode, months: new Array<number>(monthCount).fill(0), counts: emptyCounts() };
+      entry = {
+        themeId: row.themeId,
+        buurtCode: row.buurtCode,
+        months: new Array<number>(monthCount).fill(0),
+        counts: emptyCounts(),
+      };
       rowsByKey.set(key, entry);
     }
     entry.months[row.month] += row.count;
@@ -163,10 +177,12 @@ export async function loadDashboard(query: DashboardQuery, viewer: Parameters<ty
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
 
   // Medians in working days per owner organisation -------------------------------------------
-  const { medians, overall } = durationMedians(durations, options.organisations);
+  const { medians, overall } = figures;
 
   // Overdue now (whatever the period: it is about what is late today) -------------------------
-  const overdue = filter ? await overdueIssues(query, settings, options, now) : { triage: [], resolution: [], triageCount: 0, resolutionCount: 0, perOrganisation: [] };
+  const overdue = filter
+    ? await overdueIssues(query, settings, options, now)
+    : { triage: [], resolution: [], triageCount: 0, resolutionCount: 0, perOrganisation: [] };
 
   const openStructural = filter ? await countOpenStructural(query) : 0;
 
@@ -203,8 +219,73 @@ export async function loadDashboard(query: DashboardQuery, viewer: Parameters<ty
   };
 }
 
-/** Median working days to triage, first response and resolution, per owner and overall. */
-export function durationMedians(durations: readonly IssueDurationRow[], organisations: readonly { id: string; name: string }[]) {
+/**
+ * Median working days to triage, first response and resolution, per owner and overall: from the
+ * database's histogram (durationHistogram); for a period that starts before the WorkingDay
+ * table does (2000), from one row per owned issue instead (durationMedians, the reference).
+ */
+export async function responseTimeFigures(
+  filter: DashboardSqlFilter,
+  organisations: readonly { id: string; name: string }[],
+  now: Date,
+) {
+  if (filter.start < calendarStart()) return durationMedians(await issueDurations(filter), organisations);
+  await ensureWorkingDayCalendar(now);
+  // Every instant involved: created in the period, answered or closed by now (a day's margin for
+  // clocks that differ between servers).
+  const until = new Date(Math.max(now.getTime(), filter.end.getTime()) + 24 * 60 * 60 * 1000);
+  const rows = await durationHistogram(filter, utcOffsetPeriods(filter.start, until));
+  return mediansFromHistogram(rows, organisations);
+}
+
+/** durationMedians' answer from histogram rows (organisation x kind x working days -> count). */
+export function mediansFromHistogram(
+  rows: readonly DurationHistogramRow[],
+  organisations: readonly { id: string; name: string }[],
+) {
+  type Histograms = Record<"triage" | "firstResponse" | "resolution", Map<number, number>>;
+  const empty = (): Histograms => ({ triage: new Map(), firstResponse: new Map(), resolution: new Map() });
+  const perOrganisation = new Map<string, Histograms>();
+  const all = empty();
+  for (const row of rows) {
+    let entry = perOrganisation.get(row.organisationId);
+    if (!entry) {
+      entry = empty();
+      perOrganisation.set(row.organisationId, entry);
+    }
+    if (row.kind === "owned") continue;
+    entry[row.kind].set(row.workingDays, (entry[row.kind].get(row.workingDays) ?? 0) + row.count);
+    all[row.kind].set(row.workingDays, (all[row.kind].get(row.workingDays) ?? 0) + row.count);
+  }
+  const figure = (counts: Map<number, number>) => ({
+    median: histogramMedian(counts),
+    count: [...counts.values()].reduce((sum, count) => sum + count, 0),
+  });
+  const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
+  const medians = [...perOrganisation.entries()]
+    .map(([id, histograms]) => ({
+      organisationId: id,
+      name: organisationName.get(id) ?? id,
+      triage: figure(histograms.triage),
+      firstResponse: figure(histograms.firstResponse),
+      resolution: figure(histograms.resolution),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  return {
+    medians,
+    overall: {
+      triage: figure(all.triage),
+      firstResponse: figure(all.firstResponse),
+      resolution: figure(all.resolution),
+    },
+  };
+}
+
+/** Median working days to triage, first response and resolution, per owner and overall, from one row per owned issue. */
+export function durationMedians(
+  durations: readonly IssueDurationRow[],
+  organisations: readonly { id: string; name: string }[],
+) {
   const between = createWorkingDayCounter();
   const perOrganisation = new Map<string, { triage: number[]; firstResponse: number[]; resolution: number[] }>();
   const all = { triage: [] as number[], firstResponse: [] as number[], resolution: [] as number[] };
@@ -244,7 +325,11 @@ export function durationMedians(durations: readonly IssueDurationRow[], organisa
 
   return {
     medians,
-    overall: { triage: figure(all.triage), firstResponse: figure(all.firstResponse), resolution: figure(all.resolution) },
+    overall: {
+      triage: figure(all.triage),
+      firstResponse: figure(all.firstResponse),
+      resolution: figure(all.resolution),
+    },
   };
 }
 
@@ -299,7 +384,12 @@ export async function overdueIssues(
   };
 
   const [triageList, resolutionList, triageGroups, resolutionGroups] = await Promise.all([
-    db.issue.findMany({ where: triageWhere, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: OVERDUE_LIST_LIMIT }),
+    db.issue.findMany({
+      where: triageWhere,
+      select,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: OVERDUE_LIST_LIMIT,
+    }),
     db.issue.findMany({
       where: resolutionWhere,
       select,
@@ -338,7 +428,9 @@ export async function overdueIssues(
     resolution: resolutionList.map((issue) => row(issue, issue.triagedAt ?? issue.createdAt)),
     perOrganisation: [...perOrganisation.entries()]
       .map(([id, entry]) => ({ organisationId: id || null, ...entry }))
-      .sort((a, b) => (a.organisationId === null ? 1 : b.organisationId === null ? -1 : a.name.localeCompare(b.name, "nl"))),
+      .sort((a, b) =>
+        a.organisationId === null ? 1 : b.organisationId === null ? -1 : a.name.localeCompare(b.name, "nl"),
+      ),
   };
 }
 
@@ -402,7 +494,7 @@ export async function dashboardCsv(query: DashboardQuery, baseUrl: string, now =
   let count = 0;
   // In pages by id: Prisma loads relations with one IN (...) per page, and SQLite limits the
   // number of variables in a statement.
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const issues = await db.issue.findMany({
       where: { ...issueWhere(query, period), id: { gt: afterId } },
       orderBy: { id: "asc" },

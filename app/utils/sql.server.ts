@@ -276,6 +276,113 @@ export async function issueDurations(filter: DashboardSqlFilter, client: Tx = db
   }));
 }
 
+/** What the WorkingDay table holds: its first and last day and how many days (no gaps when count = last - first + 1). */
+export async function workingDayCoverage(client: Tx = db) {
+  const [row] = await client.$queryRaw<
+    { first: number | bigint | null; last: number | bigint | null; count: number | bigint }[]
+  >`SELECT MIN("day") AS "first", MAX("day") AS "last", COUNT(*) AS "count" FROM "WorkingDay"`;
+  return {
+    first: row.first === null ? null : Number(row.first),
+    last: row.last === null ? null : Number(row.last),
+    count: Number(row.count),
+  };
+}
+
+/** Adds calendar days; days already there are kept (every server computes the same values). */
+export async function insertWorkingDays(rows: readonly { day: number; ordinal: number }[], client: Tx = db) {
+  for (let start = 0; start < rows.length; start += 500) {
+    const values = rows.slice(start, start + 500).map((row) => Prisma.sql`(${row.day}, ${row.ordinal})`);
+    await client.$executeRaw`INSERT INTO "WorkingDay" ("day", "ordinal") VALUES ${Prisma.join(values)} ON CONFLICT ("day") DO NOTHING`;
+  }
+}
+
+/** The figures of durationHistogram; "owned" counts the owner's issues in the period (with or without figures). */
+export const DURATION_KINDS = ["triage", "firstResponse", "resolution", "owned"] as const;
+export type DurationHistogramRow = {
+  organisationId: string;
+  kind: (typeof DURATION_KINDS)[number];
+  workingDays: number;
+  count: number;
+};
+
+/** A number computed by the app (never user input) as an SQL literal. */
+function numberLiteral(value: number) {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return Prisma.raw(String(value));
+}
+
+/**
+ * The response-time figures of owned issues as a histogram: per owner organisation and kind, how
+ * many issues took how many working days (workingDaysBetween of app/domain/working-days.ts).
+ * The database does the work: each instant becomes its Amsterdam calendar day (days since 1970
+ * of the instant plus the UTC offset in force, from `offsets`, which must cover every instant
+ * involved), the WorkingDay table turns days into working-day ordinals, and
+ * max(0, ordinal(end day - 1) - ordinal(start day)) is the number of working days strictly
+ * between. A few hundred rows come back instead of one per issue (docs/decisions/006-*).
+ */
+export async function durationHistogram(
+  filter: DashboardSqlFilter,
+  offsets: readonly { from: number; offsetMs: number }[],
+  client: Tx = db,
+): Promise<DurationHistogramRow[]> {
+  const DAY_MS = 86_400_000;
+  const epochDays = (column: string) => {
+    const name = Prisma.raw(`"${column}"`);
+    return isPostgres()
+      ? Prisma.sql`(EXTRACT(EPOCH FROM ${name}) / 86400.0)`
+      : Prisma.sql`(julianday(${name}) - 2440587.5)`;
+  };
+  // The offset (in days) in force at epoch day e: the last period that began at or before e.
+  const later = offsets.slice(1);
+  const offsetDays = (e: Prisma.Sql) =>
+    later.length === 0
+      ? numberLiteral(offsets[0].offsetMs / DAY_MS)
+      : Prisma.sql`(CASE ${Prisma.join(
+          later.map(
+            (period, index) =>
+              Prisma.sql`WHEN ${e} < ${numberLiteral(period.from / DAY_MS)} THEN ${numberLiteral(offsets[index].offsetMs / DAY_MS)}`,
+          ),
+          " ",
+        )} ELSE ${numberLiteral(later[later.length - 1].offsetMs / DAY_MS)} END)`;
+  const localDay = (e: Prisma.Sql) =>
+    isPostgres()
+      ? Prisma.sql`CAST(FLOOR(${e} + ${offsetDays(e)}) AS INTEGER)`
+      : Prisma.sql`CAST(${e} + ${offsetDays(e)} AS INTEGER)`;
+  const atLeastZero = (value: Prisma.Sql) =>
+    isPostgres() ? Prisma.sql`GREATEST(0, ${value})` : Prisma.sql`MAX(0, ${value})`;
+  const kind = (index: number, endDay: string, extra: Prisma.Sql) => Prisma.sql`
+    SELECT r."org" AS "organisationId", CAST(${numberLiteral(index)} AS INTEGER) AS "kind",
+           ${atLeastZero(Prisma.sql`e."ordinal" - s."ordinal"`)} AS "workingDays", COUNT(*) AS "count"
+    FROM r JOIN "WorkingDay" s ON s."day" = r."cd" JOIN "WorkingDay" e ON e."day" = r.${Prisma.raw(`"${endDay}"`)} - 1
+    WHERE r.${Prisma.raw(`"${endDay}"`)} IS NOT NULL ${extra}
+    GROUP BY r."org", 3`;
+  const rows = await client.$queryRaw<
+    { organisationId: string; kind: number | bigint; workingDays: number | bigint; count: number | bigint }[]
+  >`
+    WITH j AS MATERIALIZED (
+      SELECT "ownerOrganisationId" AS "org", "status", ${epochDays("createdAt")} AS "c", ${epochDays("triagedAt")} AS "t",
+             ${epochDays("firstResponseAt")} AS "f", ${epochDays("closedAt")} AS "x"
+      FROM "Issue" WHERE ${dashboardWhere(filter)} AND "ownerOrganisationId" IS NOT NULL
+    ), r AS MATERIALIZED (
+      SELECT "org", "status", ${localDay(Prisma.sql`"c"`)} AS "cd", ${localDay(Prisma.sql`"t"`)} AS "td",
+             ${localDay(Prisma.sql`"f"`)} AS "fd", ${localDay(Prisma.sql`"x"`)} AS "xd"
+      FROM j
+    )
+    ${kind(0, "td", Prisma.empty)}
+    UNION ALL
+    ${kind(1, "fd", Prisma.empty)}
+    UNION ALL
+    ${kind(2, "xd", Prisma.sql`AND r."status" = 'opgelost'`)}
+    UNION ALL
+    SELECT r."org", CAST(3 AS INTEGER), CAST(0 AS INTEGER), COUNT(*) FROM r GROUP BY r."org"`;
+  return rows.map((row) => ({
+    organisationId: row.organisationId,
+    kind: DURATION_KINDS[Number(row.kind)],
+    workingDays: Number(row.workingDays),
+    count: Number(row.count),
+  }));
+}
+
 export type GridCellCount = { row: number; col: number; count: number };
 
 /**

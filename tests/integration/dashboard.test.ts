@@ -190,13 +190,30 @@ describe("counts by theme x buurt x month", () => {
     const view = await dashboard(PERIOD, member.cookie);
     expect(view.period.months.map((m) => m.key)).toEqual(["2026-03", "2026-04", "2026-05"]);
     expect(view.totals).toEqual({ incident: 2, structureel: 2, onbeoordeeld: 1, total: 5 });
-    expect(view.monthly.map(({ key, incident, structureel, onbeoordeeld, total }) => ({ key, incident, structureel, onbeoordeeld, total }))).toEqual([
+    expect(
+      view.monthly.map(({ key, incident, structureel, onbeoordeeld, total }) => ({
+        key,
+        incident,
+        structureel,
+        onbeoordeeld,
+        total,
+      })),
+    ).toEqual([
       { key: "2026-03", incident: 1, structureel: 0, onbeoordeeld: 1, total: 2 },
       { key: "2026-04", incident: 0, structureel: 1, onbeoordeeld: 0, total: 1 },
       { key: "2026-05", incident: 1, structureel: 1, onbeoordeeld: 0, total: 2 },
     ]);
     const rows = Object.fromEntries(
-      view.themeBuurtRows.map((row) => [`${row.themeCode}|${row.buurtCode}`, { months: row.months, incident: row.incident, structureel: row.structureel, onbeoordeeld: row.onbeoordeeld, total: row.total }]),
+      view.themeBuurtRows.map((row) => [
+        `${row.themeCode}|${row.buurtCode}`,
+        {
+          months: row.months,
+          incident: row.incident,
+          structureel: row.structureel,
+          onbeoordeeld: row.onbeoordeeld,
+          total: row.total,
+        },
+      ]),
     );
     expect(rows).toEqual({
       [`afval|${buurtX.code}`]: { months: [1, 1, 0], incident: 1, structureel: 1, onbeoordeeld: 0, total: 2 },
@@ -260,7 +277,9 @@ describe("overdue", () => {
     const member = await steering();
     const view = await dashboard(PERIOD, member.cookie);
     expect(view.overdue.triage.map((i) => i.id)).toEqual([ids["march-untriaged"]]);
-    expect(view.overdue.resolution.map((i) => i.id).sort()).toEqual([ids["april-structural"], ids["may-structural"]].sort());
+    expect(view.overdue.resolution.map((i) => i.id).sort()).toEqual(
+      [ids["april-structural"], ids["may-structural"]].sort(),
+    );
     expect(view.overdue.triage.map((i) => i.id)).not.toContain(ids.hidden);
     const perOrganisation = Object.fromEntries(view.overdue.perOrganisation.map((row) => [row.name || "-", row]));
     expect(perOrganisation[gemeente.name]).toMatchObject({ triage: 0, resolution: 1 });
@@ -272,7 +291,9 @@ describe("overdue", () => {
 describe("heat grid", () => {
   test("returns only non-empty cells whose counts add up to the filtered total", async () => {
     const member = await steering();
-    const response = (await run(gridLoader as Handler, `/api/stuurgroep/grid?${PERIOD}`, { cookie: member.cookie })) as Response;
+    const response = (await run(gridLoader as Handler, `/api/stuurgroep/grid?${PERIOD}`, {
+      cookie: member.cookie,
+    })) as Response;
     expect(response.status).toBe(200);
     const body = (await response.json()) as { grid: { cellLat: number }; cells: [number, number, number][] };
     expect(body.cells.reduce((sum, cell) => sum + cell[2], 0)).toBe(5);
@@ -285,7 +306,9 @@ describe("heat grid", () => {
 describe("CSV export", () => {
   test("headers, BOM, escaping and the same filters as the dashboard; no reporter or internal notes", async () => {
     const member = await steering();
-    const response = (await run(csvLoader as Handler, `/stuurgroep/export.csv?${PERIOD}`, { cookie: member.cookie })) as Response;
+    const response = (await run(csvLoader as Handler, `/stuurgroep/export.csv?${PERIOD}`, {
+      cookie: member.cookie,
+    })) as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toMatch(
@@ -312,14 +335,64 @@ describe("CSV export", () => {
     expect(text).not.toContain("Anouk");
     expect(text).not.toContain("GEHEIME-NOTITIE");
 
-    const filtered = (await run(csvLoader as Handler, `/stuurgroep/export.csv?${PERIOD}&theme=groen`, { cookie: member.cookie })) as Response;
+    const filtered = (await run(csvLoader as Handler, `/stuurgroep/export.csv?${PERIOD}&theme=groen`, {
+      cookie: member.cookie,
+    })) as Response;
     const filteredLines = (await filtered.text()).split("\r\n").filter(Boolean);
     expect(filteredLines).toHaveLength(3); // header + 2 groen issues
   });
 
   test("a partner member may download it too", async () => {
     const professional = await partner(corporatie.id);
-    const response = (await run(csvLoader as Handler, "/stuurgroep/export.csv", { cookie: professional.cookie })) as Response;
+    const response = (await run(csvLoader as Handler, "/stuurgroep/export.csv", {
+      cookie: professional.cookie,
+    })) as Response;
     expect(response.status).toBe(200);
+  });
+});
+
+describe("medians in working days computed by the database", () => {
+  test("equal the reference computed per issue in JavaScript, across DST, holidays and year ends", async () => {
+    const owners = [gemeente, corporatie];
+    const theme = await db.theme.findUniqueOrThrow({ where: { code: "groen" } });
+    let seed = 20270101;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const HOUR = 3_600_000;
+    // Around the switches to and from summer time, Koningsdag and the turn of the year.
+    const anchors = ["2027-03-27T12:00:00Z", "2027-04-26T12:00:00Z", "2027-10-30T12:00:00Z", "2027-12-30T12:00:00Z"];
+    const data = Array.from({ length: 160 }, (_, index) => {
+      const created =
+        Date.parse(anchors[index % anchors.length]) + Math.floor((random() - 0.5) * 72) * HOUR + 17 * 60_000;
+      const after = (chance: number) =>
+        random() < chance ? new Date(created + Math.floor((random() * 40 - 1) * 24 + random() * 24) * HOUR) : null;
+      return {
+        title: `Mediaan ${index}`,
+        description: "Voor de vergelijking van de medianen.",
+        themeId: theme.id,
+        buurtCode: buurtX.code,
+        lat: 51.37,
+        lng: 6.13,
+        status: random() < 0.5 ? "opgelost" : "in_behandeling",
+        visibility: "public",
+        ownerOrganisationId: owners[index % 2].id,
+        createdAt: new Date(created),
+        triagedAt: after(0.8),
+        firstResponseAt: after(0.7),
+        closedAt: after(0.6),
+      };
+    });
+    await db.issue.createMany({ data });
+    const { responseTimeFigures, durationMedians } = await import("~/utils/dashboard.server");
+    const { issueDurations } = await import("~/utils/sql.server");
+    const filter = {
+      start: new Date("2027-01-01T00:00:00+01:00"),
+      end: new Date("2028-01-01T00:00:00+01:00"),
+      themeId: theme.id,
+    };
+    const organisations = owners.map(({ id, name }) => ({ id, name }));
+    const fromDatabase = await responseTimeFigures(filter, organisations, new Date("2028-01-15T12:00:00Z"));
+    const reference = durationMedians(await issueDurations(filter), organisations);
+    expect(reference.overall.triage.count).toBeGreaterThan(100);
+    expect(fromDatabase).toEqual(reference);
   });
 });
