@@ -26,6 +26,9 @@ import {
   countIssuesByThemeBuurtMonth,
   durationHistogram,
   issueDurations,
+  oldestPastResolution,
+  openIssueCounts,
+  type OverdueListItem,
   type DashboardSqlFilter,
   type DurationHistogramRow,
   type IssueDurationRow,
@@ -180,11 +183,9 @@ export async function loadDashboard(
   const { medians, overall } = figures;
 
   // Overdue now (whatever the period: it is about what is late today) -------------------------
-  const overdue = filter
+  const { openStructural, ...overdue } = filter
     ? await overdueIssues(query, settings, options, now)
-    : { triage: [], resolution: [], triageCount: 0, resolutionCount: 0, perOrganisation: [] };
-
-  const openStructural = filter ? await countOpenStructural(query) : 0;
+    : { triage: [], resolution: [], triageCount: 0, resolutionCount: 0, perOrganisation: [], openStructural: 0 };
 
   return {
     query,
@@ -333,13 +334,10 @@ export function durationMedians(
   };
 }
 
-/** Structural issues still being worked on (whatever the period). */
-export async function countOpenStructural(query: DashboardQuery) {
-  return db.issue.count({
-    where: { ...issueWhere(query), nature: "structureel", status: { in: ["getrieerd", "in_behandeling", "heropend"] } },
-  });
-}
+/** The statuses of structural issues still being worked on (the headline figure, whatever the period). */
+const OPEN_STRUCTURAL_STATUSES = ["getrieerd", "in_behandeling", "heropend"];
 
+/** What is late today (whatever the period): counts per organisation, the oldest 20 of each kind, and the open structural issues. */
 export async function overdueIssues(
   query: DashboardQuery,
   settings: Awaited<ReturnType<typeof getSettings>>,
@@ -371,66 +369,68 @@ export async function overdueIssues(
     const days = theme.resolutionTargetDays ?? settings.resolutionTargetDays;
     themesByTarget.set(days, [...(themesByTarget.get(days) ?? []), theme.id]);
   }
-  const resolutionWhere: Prisma.IssueWhereInput = {
-    ...base,
-    status: { in: ["getrieerd", "in_behandeling"] },
-    OR: [...themesByTarget.entries()].map(([days, themeIds]) => {
-      const cutoff = targetCutoff(now, days);
-      return {
-        themeId: { in: themeIds },
-        OR: [{ triagedAt: { lt: cutoff } }, { triagedAt: null, createdAt: { lt: cutoff } }],
-      };
-    }),
-  };
+  const resolutionStatuses = ["getrieerd", "in_behandeling"];
+  const resolutionGroups = [...themesByTarget.entries()].map(([days, themeIds]) => ({
+    themeIds,
+    cutoff: targetCutoff(now, days),
+  }));
+  const themeId = query.theme ? options.themes.find((theme) => theme.code === query.theme)?.id : undefined;
+  const filter =
+    query.theme && !themeId ? null : { themeId, buurtCode: query.buurt, ownerOrganisationId: query.organisatie };
+  const resolution = { statuses: resolutionStatuses, groups: resolutionGroups };
 
-  const [triageList, resolutionList, triageGroups, resolutionGroups] = await Promise.all([
+  // The counts in one pass over the open issues (sql.server.ts); the lists are the oldest 20 each.
+  const [triageList, resolutionList, counts] = await Promise.all([
     db.issue.findMany({
       where: triageWhere,
       select,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: OVERDUE_LIST_LIMIT,
     }),
-    db.issue.findMany({
-      where: resolutionWhere,
-      select,
-      orderBy: [{ triagedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
-      take: OVERDUE_LIST_LIMIT,
-    }),
-    db.issue.groupBy({ by: ["ownerOrganisationId"], where: triageWhere, _count: { _all: true } }),
-    db.issue.groupBy({ by: ["ownerOrganisationId"], where: resolutionWhere, _count: { _all: true } }),
+    filter ? oldestPastResolution(filter, resolution, OVERDUE_LIST_LIMIT) : [],
+    filter
+      ? openIssueCounts(
+          filter,
+          { statuses: UNTRIAGED_STATUSES, cutoff: targetCutoff(now, settings.triageTargetDays) },
+          resolution,
+          { statuses: OPEN_STRUCTURAL_STATUSES },
+        )
+      : { overdue: [], openStructural: 0 },
   ]);
 
   const organisationName = new Map(options.organisations.map((o) => [o.id, o.name]));
-  const perOrganisation = new Map<string, { name: string; triage: number; resolution: number }>();
-  const bump = (organisationId: string | null, kind: "triage" | "resolution", count: number) => {
-    const key = organisationId ?? "";
-    const entry = perOrganisation.get(key) ?? { name: organisationName.get(key) ?? "", triage: 0, resolution: 0 };
-    entry[kind] += count;
-    perOrganisation.set(key, entry);
-  };
-  for (const group of triageGroups) bump(group.ownerOrganisationId, "triage", group._count._all);
-  for (const group of resolutionGroups) bump(group.ownerOrganisationId, "resolution", group._count._all);
-  const total = (groups: typeof triageGroups) => groups.reduce((sum, group) => sum + group._count._all, 0);
+  const total = (kind: "triage" | "resolution") => counts.overdue.reduce((sum, row) => sum + row[kind], 0);
 
-  const row = (issue: (typeof triageList)[number], since: Date) => ({
+  const row = (issue: Omit<OverdueListItem, "triagedAt">, since: Date) => ({
     id: issue.id,
     title: issue.title,
     status: issue.status,
-    theme: issue.theme.name,
-    buurt: issue.buurt.name,
-    owner: issue.ownerOrganisation?.name ?? null,
+    theme: issue.theme,
+    buurt: issue.buurt,
+    owner: issue.owner,
     since: since.toISOString(),
   });
   return {
-    triageCount: total(triageGroups),
-    resolutionCount: total(resolutionGroups),
-    triage: triageList.map((issue) => row(issue, issue.createdAt)),
+    triageCount: total("triage"),
+    resolutionCount: total("resolution"),
+    triage: triageList.map((issue) =>
+      row(
+        { ...issue, theme: issue.theme.name, buurt: issue.buurt.name, owner: issue.ownerOrganisation?.name ?? null },
+        issue.createdAt,
+      ),
+    ),
     resolution: resolutionList.map((issue) => row(issue, issue.triagedAt ?? issue.createdAt)),
-    perOrganisation: [...perOrganisation.entries()]
-      .map(([id, entry]) => ({ organisationId: id || null, ...entry }))
+    perOrganisation: counts.overdue
+      .map(({ organisationId, triage, resolution }) => ({
+        organisationId,
+        name: (organisationId && organisationName.get(organisationId)) || "",
+        triage,
+        resolution,
+      }))
       .sort((a, b) =>
         a.organisationId === null ? 1 : b.organisationId === null ? -1 : a.name.localeCompare(b.name, "nl"),
       ),
+    openStructural: counts.openStructural,
   };
 }
 

@@ -383,6 +383,139 @@ export async function durationHistogram(
   }));
 }
 
+export type OverdueCounts = { organisationId: string | null; triage: number; resolution: number };
+
+/**
+ * Figures about open issues in one pass over them (instead of a query each): per owner
+ * organisation (null: no owner), how many public issues are past their triage target and how many
+ * past their resolution target, and how many structural issues are still being worked on. Past
+ * resolution: one of the given statuses and, for the group of themes it belongs to, triaged (or,
+ * never triaged, created) before that group's cut-off.
+ */
+export async function openIssueCounts(
+  filter: { themeId?: string; buurtCode?: string; ownerOrganisationId?: string },
+  triage: { statuses: readonly string[]; cutoff: Date },
+  resolution: { statuses: readonly string[]; groups: readonly { themeIds: readonly string[]; cutoff: Date }[] },
+  structural: { statuses: readonly string[] },
+  client: Tx = db,
+): Promise<{ overdue: OverdueCounts[]; openStructural: number }> {
+  const statuses = [...new Set([...triage.statuses, ...resolution.statuses, ...structural.statuses])];
+  const parts = [Prisma.sql`"visibility" = 'public'`, Prisma.sql`"status" IN (${Prisma.join(statuses)})`];
+  if (filter.themeId) parts.push(Prisma.sql`"themeId" = ${filter.themeId}`);
+  if (filter.buurtCode) parts.push(Prisma.sql`"buurtCode" = ${filter.buurtCode}`);
+  if (filter.ownerOrganisationId) parts.push(Prisma.sql`"ownerOrganisationId" = ${filter.ownerOrganisationId}`);
+  const groups = resolution.groups.filter((group) => group.themeIds.length > 0);
+  const pastResolution =
+    groups.length === 0
+      ? Prisma.sql`1 = 0`
+      : Prisma.join(
+          groups.map(
+            (group) =>
+              Prisma.sql`("themeId" IN (${Prisma.join([...group.themeIds])}) AND COALESCE("triagedAt", "createdAt") < ${group.cutoff})`,
+          ),
+          " OR ",
+        );
+  const rows = await client.$queryRaw<
+    {
+      organisationId: string | null;
+      triage: number | bigint | null;
+      resolution: number | bigint | null;
+      structural: number | bigint | null;
+    }[]
+  >`
+    SELECT "ownerOrganisationId" AS "organisationId",
+      SUM(CASE WHEN "status" IN (${Prisma.join([...triage.statuses])}) AND "createdAt" < ${triage.cutoff} THEN 1 ELSE 0 END) AS "triage",
+      SUM(CASE WHEN "status" IN (${Prisma.join([...resolution.statuses])}) AND (${pastResolution}) THEN 1 ELSE 0 END) AS "resolution",
+      SUM(CASE WHEN "nature" = 'structureel' AND "status" IN (${Prisma.join([...structural.statuses])}) THEN 1 ELSE 0 END) AS "structural"
+    FROM "Issue" WHERE ${Prisma.join(parts, " AND ")}
+    GROUP BY "ownerOrganisationId"`;
+  return {
+    overdue: rows
+      .map((row) => ({
+        organisationId: row.organisationId,
+        triage: Number(row.triage ?? 0),
+        resolution: Number(row.resolution ?? 0),
+      }))
+      .filter((row) => row.triage > 0 || row.resolution > 0),
+    openStructural: rows.reduce((sum, row) => sum + Number(row.structural ?? 0), 0),
+  };
+}
+
+export type OverdueListItem = {
+  id: number;
+  title: string;
+  status: string;
+  createdAt: Date;
+  triagedAt: Date | null;
+  theme: string;
+  buurt: string;
+  owner: string | null;
+};
+
+/**
+ * The oldest `limit` public issues past their resolution target (as in
+ * overdueCountsByOrganisation), never triaged first, then by triage and creation. One ordered
+ * index scan per status (Issue(visibility, status, triagedAt, createdAt, id)), merged: with the
+ * statuses in one IN list the database would sort every match (~30,000 at 100k issues) for 20.
+ */
+export async function oldestPastResolution(
+  filter: { themeId?: string; buurtCode?: string; ownerOrganisationId?: string },
+  resolution: { statuses: readonly string[]; groups: readonly { themeIds: readonly string[]; cutoff: Date }[] },
+  limit: number,
+  client: Tx = db,
+): Promise<OverdueListItem[]> {
+  const groups = resolution.groups.filter((group) => group.themeIds.length > 0);
+  if (groups.length === 0 || resolution.statuses.length === 0) return [];
+  const pastResolution = Prisma.join(
+    groups.map(
+      (group) =>
+        Prisma.sql`(i."themeId" IN (${Prisma.join([...group.themeIds])}) AND COALESCE(i."triagedAt", i."createdAt") < ${group.cutoff})`,
+    ),
+    " OR ",
+  );
+  const perStatus = await Promise.all(
+    resolution.statuses.map((status) => {
+      const parts = [
+        Prisma.sql`i."visibility" = 'public'`,
+        Prisma.sql`i."status" = ${status}`,
+        Prisma.sql`(${pastResolution})`,
+      ];
+      if (filter.themeId) parts.push(Prisma.sql`i."themeId" = ${filter.themeId}`);
+      if (filter.buurtCode) parts.push(Prisma.sql`i."buurtCode" = ${filter.buurtCode}`);
+      if (filter.ownerOrganisationId) parts.push(Prisma.sql`i."ownerOrganisationId" = ${filter.ownerOrganisationId}`);
+      return client.$queryRaw<
+        (Omit<OverdueListItem, "createdAt" | "triagedAt" | "id"> & {
+          id: number | bigint;
+          createdAt: Date | string;
+          triagedAt: Date | string | null;
+        })[]
+      >`
+        SELECT i."id", i."title", i."status", i."createdAt", i."triagedAt",
+               t."name" AS "theme", b."name" AS "buurt", o."name" AS "owner"
+        FROM "Issue" i
+        JOIN "Theme" t ON t."id" = i."themeId"
+        JOIN "Buurt" b ON b."code" = i."buurtCode"
+        LEFT JOIN "Organisation" o ON o."id" = i."ownerOrganisationId"
+        WHERE ${Prisma.join(parts, " AND ")}
+        ORDER BY i."triagedAt" ASC NULLS FIRST, i."createdAt" ASC, i."id" ASC
+        LIMIT ${limit}`;
+    }),
+  );
+  const time = (value: Date | null) => (value === null ? Number.NEGATIVE_INFINITY : value.getTime());
+  return perStatus
+    .flat()
+    .map((row) => ({
+      ...row,
+      id: Number(row.id),
+      createdAt: new Date(row.createdAt),
+      triagedAt: row.triagedAt === null ? null : new Date(row.triagedAt),
+    }))
+    .sort(
+      (a, b) => time(a.triagedAt) - time(b.triagedAt) || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id,
+    )
+    .slice(0, limit);
+}
+
 export type GridCellCount = { row: number; col: number; count: number };
 
 /**

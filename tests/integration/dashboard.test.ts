@@ -396,3 +396,100 @@ describe("medians in working days computed by the database", () => {
     expect(fromDatabase).toEqual(reference);
   });
 });
+
+describe("overdue counts in one pass", () => {
+  test("equal a count per organisation and target with Prisma's own queries", async () => {
+    const { overdueIssues, dashboardOptions } = await import("~/utils/dashboard.server");
+    const { getSettings } = await import("~/utils/settings.server");
+    const { targetCutoff } = await import("~/domain/dashboard");
+    const now = new Date("2028-01-15T12:00:00Z");
+    const [options, settings] = await Promise.all([dashboardOptions(), getSettings()]);
+    // Created long ago, each one triaged before or after the cut-off, or never: the resolution
+    // target counts from triage when there was one.
+    const theme = await db.theme.findUniqueOrThrow({ where: { code: "verkeer" } });
+    const cutoff = targetCutoff(now, theme.resolutionTargetDays ?? settings.resolutionTargetDays);
+    const day = 24 * 3_600_000;
+    await db.issue.createMany({
+      data: [null, cutoff.getTime() - 3 * day, cutoff.getTime() + 3 * day].map((triaged, index) => ({
+        title: `Te laat of niet ${index}`,
+        description: "Voor de telling van wat over de termijn is.",
+        themeId: theme.id,
+        buurtCode: buurtY.code,
+        lat: 51.37,
+        lng: 6.13,
+        status: "in_behandeling",
+        visibility: "public",
+        ownerOrganisationId: corporatie.id,
+        createdAt: new Date(cutoff.getTime() - 30 * day),
+        triagedAt: triaged === null ? null : new Date(triaged),
+      })),
+    });
+    const query = { periode: "12" as const };
+    const overdue = await overdueIssues(query, settings, options, now);
+    const base = { visibility: "public" };
+    const expected = new Map<string | null, { triage: number; resolution: number }>();
+    const add = (org: string | null, kind: "triage" | "resolution", count: number) => {
+      const entry = expected.get(org) ?? { triage: 0, resolution: 0 };
+      entry[kind] += count;
+      expected.set(org, entry);
+    };
+    const triage = await db.issue.groupBy({
+      by: ["ownerOrganisationId"],
+      where: {
+        ...base,
+        status: { in: ["nieuw", "heropend"] },
+        createdAt: { lt: targetCutoff(now, settings.triageTargetDays) },
+      },
+      _count: { _all: true },
+    });
+    for (const group of triage) add(group.ownerOrganisationId, "triage", group._count._all);
+    for (const theme of options.themes) {
+      const cutoff = targetCutoff(now, theme.resolutionTargetDays ?? settings.resolutionTargetDays);
+      const groups = await db.issue.groupBy({
+        by: ["ownerOrganisationId"],
+        where: {
+          ...base,
+          themeId: theme.id,
+          status: { in: ["getrieerd", "in_behandeling"] },
+          OR: [{ triagedAt: { lt: cutoff } }, { triagedAt: null, createdAt: { lt: cutoff } }],
+        },
+        _count: { _all: true },
+      });
+      for (const group of groups) add(group.ownerOrganisationId, "resolution", group._count._all);
+    }
+    expect(overdue.resolutionCount).toBeGreaterThan(0);
+    expect(
+      Object.fromEntries(
+        overdue.perOrganisation.map((row) => [String(row.organisationId), [row.triage, row.resolution]]),
+      ),
+    ).toEqual(
+      Object.fromEntries([...expected].map(([org, counts]) => [String(org), [counts.triage, counts.resolution]])),
+    );
+    expect(overdue.triageCount).toBe([...expected.values()].reduce((sum, counts) => sum + counts.triage, 0));
+    // The list: the oldest 20, never triaged first, in the order Prisma gives them.
+    const oldest = await db.issue.findMany({
+      where: {
+        ...base,
+        status: { in: ["getrieerd", "in_behandeling"] },
+        OR: options.themes.map((theme) => {
+          const cutoff = targetCutoff(now, theme.resolutionTargetDays ?? settings.resolutionTargetDays);
+          return {
+            themeId: theme.id,
+            OR: [{ triagedAt: { lt: cutoff } }, { triagedAt: null, createdAt: { lt: cutoff } }],
+          };
+        }),
+      },
+      orderBy: [{ triagedAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
+      take: 20,
+      select: { id: true },
+    });
+    expect(overdue.resolution.map((row) => row.id)).toEqual(oldest.map((row) => row.id));
+    expect(overdue.resolution.length).toBe(20);
+    // The headline figure counted in the same pass.
+    const structural = await db.issue.count({
+      where: { ...base, nature: "structureel", status: { in: ["getrieerd", "in_behandeling", "heropend"] } },
+    });
+    expect(structural).toBeGreaterThan(0);
+    expect(overdue.openStructural).toBe(structural);
+  });
+});
