@@ -244,7 +244,7 @@ export function mediansFromHistogram(
   rows: readonly DurationHistogramRow[],
   organisations: readonly { id: string; name: string }[],
 ) {
-  type Histograms = Record<"triage" | "firstResponse" | "resolution", Map<number, number>>;
+  type Histograms = ResponseTimes<Map<number, number>>;
   const empty = (): Histograms => ({ triage: new Map(), firstResponse: new Map(), resolution: new Map() });
   const perOrganisation = new Map<string, Histograms>();
   const all = empty();
@@ -262,24 +262,28 @@ export function mediansFromHistogram(
     median: histogramMedian(counts),
     count: [...counts.values()].reduce((sum, count) => sum + count, 0),
   });
+  return medianTable(perOrganisation, all, figure, organisations);
+}
+
+type ResponseTimes<T> = Record<"triage" | "firstResponse" | "resolution", T>;
+
+/** One row per organisation (by name) and the overall figures, from whatever holds the values. */
+function medianTable<T>(
+  perOrganisation: ReadonlyMap<string, ResponseTimes<T>>,
+  all: ResponseTimes<T>,
+  figure: (values: T) => { median: number | null; count: number },
+  organisations: readonly { id: string; name: string }[],
+) {
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
+  const figures = (values: ResponseTimes<T>) => ({
+    triage: figure(values.triage),
+    firstResponse: figure(values.firstResponse),
+    resolution: figure(values.resolution),
+  });
   const medians = [...perOrganisation.entries()]
-    .map(([id, histograms]) => ({
-      organisationId: id,
-      name: organisationName.get(id) ?? id,
-      triage: figure(histograms.triage),
-      firstResponse: figure(histograms.firstResponse),
-      resolution: figure(histograms.resolution),
-    }))
+    .map(([id, values]) => ({ organisationId: id, name: organisationName.get(id) ?? id, ...figures(values) }))
     .sort((a, b) => a.name.localeCompare(b.name, "nl"));
-  return {
-    medians,
-    overall: {
-      triage: figure(all.triage),
-      firstResponse: figure(all.firstResponse),
-      resolution: figure(all.resolution),
-    },
-  };
+  return { medians, overall: figures(all) };
 }
 
 /** Median working days to triage, first response and resolution, per owner and overall, from one row per owned issue. */
@@ -312,26 +316,12 @@ export function durationMedians(
       all.resolution.push(days);
     }
   }
-  const figure = (values: number[]) => ({ median: median(values), count: values.length });
-  const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
-  const medians = [...perOrganisation.entries()]
-    .map(([id, values]) => ({
-      organisationId: id,
-      name: organisationName.get(id) ?? id,
-      triage: figure(values.triage),
-      firstResponse: figure(values.firstResponse),
-      resolution: figure(values.resolution),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
-
-  return {
-    medians,
-    overall: {
-      triage: figure(all.triage),
-      firstResponse: figure(all.firstResponse),
-      resolution: figure(all.resolution),
-    },
-  };
+  return medianTable(
+    perOrganisation,
+    all,
+    (values) => ({ median: median(values), count: values.length }),
+    organisations,
+  );
 }
 
 /** The statuses of structural issues still being worked on (the headline figure, whatever the period). */
