@@ -271,7 +271,6 @@ async function sendResponse(req, res, response) {
     const encoding =
       body.length >= 1024 &&
       body.length <= SYNC_COMPRESS_MAX_BYTES &&
-      req.method !== "HEAD" &&
       !res.hasHeader("Content-Encoding") &&
       !/\bno-transform\b/i.test(String(res.getHeader("Cache-Control") ?? ""))
         ? req.acceptsEncodings("br", "gzip")
@@ -281,6 +280,7 @@ async function sendResponse(req, res, response) {
       body = encoding === "br" ? brotliCompressSync(body, BROTLI_OPTIONS) : gzipSync(body);
       res.setHeader("Content-Encoding", encoding);
     }
+    // HEAD: the same headers as GET (Node sends no body for HEAD).
     res.setHeader("Content-Length", body.length);
     res.end(body);
   } else {

@@ -325,43 +325,35 @@ export async function durationHistogram(
   offsets: readonly { from: number; offsetMs: number }[],
   client: Tx = db,
 ): Promise<DurationHistogramRow[]> {
-  const DAY_MS = 86_400_000;
-  const epochDays = (column: string) => {
-    const name = Prisma.raw(`"${column}"`);
-    return isPostgres()
-      ? Prisma.sql`(EXTRACT(EPOCH FROM ${name}) / 86400.0)`
-      : Prisma.sql`(julianday(${name}) - 2440587.5)`;
-  };
-  // The offset (in days) in force at epoch day e: the last period that began at or before e.
+  // Whole milliseconds throughout (epochMs), divided once: a fraction of a day plus an offset
+  // as a fraction would put an instant at exactly local midnight on the day before.
   const later = offsets.slice(1);
-  const offsetDays = (e: Prisma.Sql) =>
+  const offsetMs = (ms: Prisma.Sql) =>
     later.length === 0
-      ? numberLiteral(offsets[0].offsetMs / DAY_MS)
+      ? numberLiteral(offsets[0].offsetMs)
       : Prisma.sql`(CASE ${Prisma.join(
           later.map(
             (period, index) =>
-              Prisma.sql`WHEN ${e} < ${numberLiteral(period.from / DAY_MS)} THEN ${numberLiteral(offsets[index].offsetMs / DAY_MS)}`,
+              Prisma.sql`WHEN ${ms} < ${numberLiteral(period.from)} THEN ${numberLiteral(offsets[index].offsetMs)}`,
           ),
           " ",
-        )} ELSE ${numberLiteral(later[later.length - 1].offsetMs / DAY_MS)} END)`;
-  const localDay = (e: Prisma.Sql) =>
-    isPostgres()
-      ? Prisma.sql`CAST(FLOOR(${e} + ${offsetDays(e)}) AS INTEGER)`
-      : Prisma.sql`CAST(${e} + ${offsetDays(e)} AS INTEGER)`;
+        )} ELSE ${numberLiteral(later[later.length - 1].offsetMs)} END)`;
+  // Integer division of positive whole numbers: the floor, on both databases.
+  const localDay = (ms: Prisma.Sql) => Prisma.sql`CAST((${ms} + ${offsetMs(ms)}) / 86400000 AS INTEGER)`;
   const atLeastZero = (value: Prisma.Sql) =>
     isPostgres() ? Prisma.sql`GREATEST(0, ${value})` : Prisma.sql`MAX(0, ${value})`;
   const kind = (index: number, endDay: string, extra: Prisma.Sql) => Prisma.sql`
     SELECT r."org" AS "organisationId", CAST(${numberLiteral(index)} AS INTEGER) AS "kind",
-           ${atLeastZero(Prisma.sql`e."ordinal" - s."ordinal"`)} AS "workingDays", COUNT(*) AS "count"
-    FROM r JOIN "WorkingDay" s ON s."day" = r."cd" JOIN "WorkingDay" e ON e."day" = r.${Prisma.raw(`"${endDay}"`)} - 1
+           ${atLeastZero(Prisma.sql`COALESCE(e."ordinal" - s."ordinal", 0)`)} AS "workingDays", COUNT(*) AS "count"
+    FROM r JOIN "WorkingDay" s ON s."day" = r."cd" LEFT JOIN "WorkingDay" e ON e."day" = r.${Prisma.raw(`"${endDay}"`)} - 1
     WHERE r.${Prisma.raw(`"${endDay}"`)} IS NOT NULL ${extra}
     GROUP BY r."org", 3`;
   const rows = await client.$queryRaw<
     { organisationId: string; kind: number | bigint; workingDays: number | bigint; count: number | bigint }[]
   >`
     WITH j AS MATERIALIZED (
-      SELECT "ownerOrganisationId" AS "org", "status", ${epochDays("createdAt")} AS "c", ${epochDays("triagedAt")} AS "t",
-             ${epochDays("firstResponseAt")} AS "f", ${epochDays("closedAt")} AS "x"
+      SELECT "ownerOrganisationId" AS "org", "status", ${epochMs("createdAt")} AS "c", ${epochMs("triagedAt")} AS "t",
+             ${epochMs("firstResponseAt")} AS "f", ${epochMs("closedAt")} AS "x"
       FROM "Issue" WHERE ${dashboardWhere(filter)} AND "ownerOrganisationId" IS NOT NULL
     ), r AS MATERIALIZED (
       SELECT "org", "status", ${localDay(Prisma.sql`"c"`)} AS "cd", ${localDay(Prisma.sql`"t"`)} AS "td",

@@ -36,23 +36,22 @@ export function statementsWaitForTransactions(adapter: SqlDriverAdapter): SqlDri
   let lastTransaction: Promise<void> = Promise.resolve();
   /** The open transaction's end, or null when none is open. */
   let open: Promise<void> | null = null;
-  const noOpenTransaction = async () => {
-    while (open) await open;
-  };
+  // Each method checks `open` right before it hands the statement over (no await in between), so
+  // no transaction can begin after the check and take the statement in.
 
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
     async queryRaw(query) {
-      await noOpenTransaction();
+      while (open) await open;
       return adapter.queryRaw(query);
     },
     async executeRaw(query) {
-      await noOpenTransaction();
+      while (open) await open;
       return adapter.executeRaw(query);
     },
     async executeScript(script) {
-      await noOpenTransaction();
+      while (open) await open;
       return adapter.executeScript(script);
     },
     async startTransaction(isolationLevel) {

@@ -381,6 +381,23 @@ describe("medians in working days computed by the database", () => {
         closedAt: after(0.6),
       };
     });
+    // Exactly at local midnight (winter and summer), where a day boundary must not slip.
+    const midnight = (iso: string) => new Date(iso);
+    data.push(
+      ...[
+        ["2027-01-05T23:00:00.000Z", "2027-01-11T23:00:00.000Z"],
+        ["2027-06-30T22:00:00.000Z", "2027-07-05T22:00:00.000Z"],
+        ["2027-02-01T10:00:00.000Z", "2027-02-03T23:00:00.000Z"],
+      ].map(([created, done], index) => ({
+        ...data[index],
+        title: `Middernacht ${index}`,
+        status: "opgelost",
+        createdAt: midnight(created),
+        triagedAt: midnight(done),
+        firstResponseAt: midnight(done),
+        closedAt: midnight(done),
+      })),
+    );
     await db.issue.createMany({ data });
     const { responseTimeFigures, durationMedians } = await import("~/utils/dashboard.server");
     const { issueDurations } = await import("~/utils/sql.server");
@@ -394,6 +411,30 @@ describe("medians in working days computed by the database", () => {
     const reference = durationMedians(await issueDurations(filter), organisations);
     expect(reference.overall.triage.count).toBeGreaterThan(100);
     expect(fromDatabase).toEqual(reference);
+
+    // Sharper than medians: the whole histogram, issue for issue.
+    const { durationHistogram } = await import("~/utils/sql.server");
+    const { utcOffsetPeriods, workingDaysBetween } = await import("~/domain/working-days");
+    const histogram = await durationHistogram(filter, utcOffsetPeriods(filter.start, new Date("2028-01-16T00:00:00Z")));
+    const expected = new Map<string, number>();
+    for (const row of await issueDurations(filter)) {
+      const ends = {
+        triage: row.triagedAt,
+        firstResponse: row.firstResponseAt,
+        resolution: row.status === "opgelost" ? row.closedAt : null,
+      };
+      for (const [kind, end] of Object.entries(ends)) {
+        if (end === null) continue;
+        const key = `${row.ownerOrganisationId} ${kind} ${workingDaysBetween(new Date(row.createdAt), new Date(end))}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+      }
+    }
+    const actual = new Map(
+      histogram
+        .filter((row) => row.kind !== "owned")
+        .map((row) => [`${row.organisationId} ${row.kind} ${row.workingDays}`, row.count]),
+    );
+    expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));
   });
 });
 
