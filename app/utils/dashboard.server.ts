@@ -29,6 +29,7 @@ import {
   oldestPastResolution,
   openIssueCounts,
   type OverdueListItem,
+  type DashboardIssueFilter,
   type DashboardSqlFilter,
   type DurationHistogramRow,
   type IssueDurationRow,
@@ -77,17 +78,17 @@ export async function dashboardOptions() {
 }
 type Options = Awaited<ReturnType<typeof dashboardOptions>>;
 
-/** The SQL filter for a query; null when a filter names something that does not exist (no rows). */
-function sqlFilter(query: DashboardQuery, period: Period, options: Options): DashboardSqlFilter | null {
+/** The query's theme, buurt and owner as SQL filters; null when a filter names something that does not exist (no rows). */
+function issueFilter(query: DashboardQuery, options: Options): DashboardIssueFilter | null {
   const theme = query.theme ? options.themes.find((th) => th.code === query.theme) : undefined;
   if (query.theme && !theme) return null;
-  return {
-    start: period.start,
-    end: period.end,
-    themeId: theme?.id,
-    buurtCode: query.buurt,
-    ownerOrganisationId: query.organisatie,
-  };
+  return { themeId: theme?.id, buurtCode: query.buurt, ownerOrganisationId: query.organisatie };
+}
+
+/** The same, for issues created in the period. */
+function sqlFilter(query: DashboardQuery, period: Period, options: Options): DashboardSqlFilter | null {
+  const filter = issueFilter(query, options);
+  return filter && { ...filter, start: period.start, end: period.end };
 }
 
 /** Prisma's version of the same filters (for the lists and the CSV), through publicIssueWhere. */
@@ -364,9 +365,7 @@ export async function overdueIssues(
     themeIds,
     cutoff: targetCutoff(now, days),
   }));
-  const themeId = query.theme ? options.themes.find((theme) => theme.code === query.theme)?.id : undefined;
-  const filter =
-    query.theme && !themeId ? null : { themeId, buurtCode: query.buurt, ownerOrganisationId: query.organisatie };
+  const filter = issueFilter(query, options);
   const resolution = { statuses: resolutionStatuses, groups: resolutionGroups };
 
   // The counts in one pass over the open issues (sql.server.ts); the lists are the oldest 20 each.

@@ -184,24 +184,52 @@ export async function insertFollow(tx: Tx, userId: string, issueId: number, at =
  * Filters of the dashboard's aggregates. Only public issues count (the same rule as
  * publicIssueWhere: hidden or unconfirmed issues never reach a figure), created in [start, end).
  */
-export type DashboardSqlFilter = {
-  start: Date;
-  end: Date;
-  themeId?: string;
-  buurtCode?: string;
-  ownerOrganisationId?: string;
-};
+export type DashboardIssueFilter = { themeId?: string; buurtCode?: string; ownerOrganisationId?: string };
+export type DashboardSqlFilter = DashboardIssueFilter & { start: Date; end: Date };
+
+/** `"visibility" = 'public'` and the theme, buurt and owner filters, as conditions on Issue (alias optional). */
+function publicIssueConditions(filter: DashboardIssueFilter, alias = "") {
+  const column = (name: string) => Prisma.raw(alias ? `${alias}."${name}"` : `"${name}"`);
+  const parts = [Prisma.sql`${column("visibility")} = 'public'`];
+  if (filter.themeId) parts.push(Prisma.sql`${column("themeId")} = ${filter.themeId}`);
+  if (filter.buurtCode) parts.push(Prisma.sql`${column("buurtCode")} = ${filter.buurtCode}`);
+  if (filter.ownerOrganisationId)
+    parts.push(Prisma.sql`${column("ownerOrganisationId")} = ${filter.ownerOrganisationId}`);
+  return parts;
+}
 
 function dashboardWhere(filter: DashboardSqlFilter) {
-  const parts = [
-    Prisma.sql`"visibility" = 'public'`,
-    Prisma.sql`"createdAt" >= ${filter.start}`,
-    Prisma.sql`"createdAt" < ${filter.end}`,
-  ];
-  if (filter.themeId) parts.push(Prisma.sql`"themeId" = ${filter.themeId}`);
-  if (filter.buurtCode) parts.push(Prisma.sql`"buurtCode" = ${filter.buurtCode}`);
-  if (filter.ownerOrganisationId) parts.push(Prisma.sql`"ownerOrganisationId" = ${filter.ownerOrganisationId}`);
-  return Prisma.join(parts, " AND ");
+  return Prisma.join(
+    [
+      ...publicIssueConditions(filter),
+      Prisma.sql`"createdAt" >= ${filter.start}`,
+      Prisma.sql`"createdAt" < ${filter.end}`,
+    ],
+    " AND ",
+  );
+}
+
+export type ResolutionTargets = {
+  statuses: readonly string[];
+  /** Themes that share a resolution target, with the instant before which that target has passed. */
+  groups: readonly { themeIds: readonly string[]; cutoff: Date }[];
+};
+
+/**
+ * Past the resolution target, for an issue already in one of the statuses: triaged (or, never
+ * triaged, created) before the cut-off of its theme's group. Null when no group has themes.
+ */
+function pastResolutionCondition(targets: ResolutionTargets, alias = "") {
+  const column = (name: string) => Prisma.raw(alias ? `${alias}."${name}"` : `"${name}"`);
+  const groups = targets.groups.filter((group) => group.themeIds.length > 0);
+  if (groups.length === 0) return null;
+  return Prisma.sql`(${Prisma.join(
+    groups.map(
+      (group) =>
+        Prisma.sql`(${column("themeId")} IN (${Prisma.join([...group.themeIds])}) AND COALESCE(${column("triagedAt")}, ${column("createdAt")}) < ${group.cutoff})`,
+    ),
+    " OR ",
+  )})`;
 }
 
 export type ThemeBuurtMonthCount = {
@@ -385,28 +413,15 @@ export type OverdueCounts = { organisationId: string | null; triage: number; res
  * never triaged, created) before that group's cut-off.
  */
 export async function openIssueCounts(
-  filter: { themeId?: string; buurtCode?: string; ownerOrganisationId?: string },
+  filter: DashboardIssueFilter,
   triage: { statuses: readonly string[]; cutoff: Date },
-  resolution: { statuses: readonly string[]; groups: readonly { themeIds: readonly string[]; cutoff: Date }[] },
+  resolution: ResolutionTargets,
   structural: { statuses: readonly string[] },
   client: Tx = db,
 ): Promise<{ overdue: OverdueCounts[]; openStructural: number }> {
   const statuses = [...new Set([...triage.statuses, ...resolution.statuses, ...structural.statuses])];
-  const parts = [Prisma.sql`"visibility" = 'public'`, Prisma.sql`"status" IN (${Prisma.join(statuses)})`];
-  if (filter.themeId) parts.push(Prisma.sql`"themeId" = ${filter.themeId}`);
-  if (filter.buurtCode) parts.push(Prisma.sql`"buurtCode" = ${filter.buurtCode}`);
-  if (filter.ownerOrganisationId) parts.push(Prisma.sql`"ownerOrganisationId" = ${filter.ownerOrganisationId}`);
-  const groups = resolution.groups.filter((group) => group.themeIds.length > 0);
-  const pastResolution =
-    groups.length === 0
-      ? Prisma.sql`1 = 0`
-      : Prisma.join(
-          groups.map(
-            (group) =>
-              Prisma.sql`("themeId" IN (${Prisma.join([...group.themeIds])}) AND COALESCE("triagedAt", "createdAt") < ${group.cutoff})`,
-          ),
-          " OR ",
-        );
+  const parts = [...publicIssueConditions(filter), Prisma.sql`"status" IN (${Prisma.join(statuses)})`];
+  const pastResolution = pastResolutionCondition(resolution) ?? Prisma.sql`1 = 0`;
   const rows = await client.$queryRaw<
     {
       organisationId: string | null;
@@ -417,7 +432,7 @@ export async function openIssueCounts(
   >`
     SELECT "ownerOrganisationId" AS "organisationId",
       SUM(CASE WHEN "status" IN (${Prisma.join([...triage.statuses])}) AND "createdAt" < ${triage.cutoff} THEN 1 ELSE 0 END) AS "triage",
-      SUM(CASE WHEN "status" IN (${Prisma.join([...resolution.statuses])}) AND (${pastResolution}) THEN 1 ELSE 0 END) AS "resolution",
+      SUM(CASE WHEN "status" IN (${Prisma.join([...resolution.statuses])}) AND ${pastResolution} THEN 1 ELSE 0 END) AS "resolution",
       SUM(CASE WHEN "nature" = 'structureel' AND "status" IN (${Prisma.join([...structural.statuses])}) THEN 1 ELSE 0 END) AS "structural"
     FROM "Issue" WHERE ${Prisma.join(parts, " AND ")}
     GROUP BY "ownerOrganisationId"`;
@@ -445,36 +460,22 @@ export type OverdueListItem = {
 };
 
 /**
- * The oldest `limit` public issues past their resolution target (as in
- * overdueCountsByOrganisation), never triaged first, then by triage and creation. One ordered
+ * The oldest `limit` public issues past their resolution target (as in openIssueCounts),
+ * never triaged first, then by triage and creation. One ordered
  * index scan per status (Issue(visibility, status, triagedAt, createdAt, id)), merged: with the
  * statuses in one IN list the database would sort every match (~30,000 at 100k issues) for 20.
  */
 export async function oldestPastResolution(
-  filter: { themeId?: string; buurtCode?: string; ownerOrganisationId?: string },
-  resolution: { statuses: readonly string[]; groups: readonly { themeIds: readonly string[]; cutoff: Date }[] },
+  filter: DashboardIssueFilter,
+  resolution: ResolutionTargets,
   limit: number,
   client: Tx = db,
 ): Promise<OverdueListItem[]> {
-  const groups = resolution.groups.filter((group) => group.themeIds.length > 0);
-  if (groups.length === 0 || resolution.statuses.length === 0) return [];
-  const pastResolution = Prisma.join(
-    groups.map(
-      (group) =>
-        Prisma.sql`(i."themeId" IN (${Prisma.join([...group.themeIds])}) AND COALESCE(i."triagedAt", i."createdAt") < ${group.cutoff})`,
-    ),
-    " OR ",
-  );
+  const pastResolution = pastResolutionCondition(resolution, "i");
+  if (!pastResolution) return [];
   const perStatus = await Promise.all(
     resolution.statuses.map((status) => {
-      const parts = [
-        Prisma.sql`i."visibility" = 'public'`,
-        Prisma.sql`i."status" = ${status}`,
-        Prisma.sql`(${pastResolution})`,
-      ];
-      if (filter.themeId) parts.push(Prisma.sql`i."themeId" = ${filter.themeId}`);
-      if (filter.buurtCode) parts.push(Prisma.sql`i."buurtCode" = ${filter.buurtCode}`);
-      if (filter.ownerOrganisationId) parts.push(Prisma.sql`i."ownerOrganisationId" = ${filter.ownerOrganisationId}`);
+      const parts = [...publicIssueConditions(filter, "i"), Prisma.sql`i."status" = ${status}`, pastResolution];
       return client.$queryRaw<
         (Omit<OverdueListItem, "createdAt" | "triagedAt" | "id"> & {
           id: number | bigint;
