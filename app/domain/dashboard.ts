@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addWorkingDays, isWorkingDay, localDate, startOfLocalDay, type LocalDate } from "./working-days";
+import { addWorkingDays, dayNumber, isWorkingDay, localDate, startOfLocalDay, type LocalDate } from "./working-days";
 
 /**
  * Pure helpers of the structural trends dashboard (/stuurgroep): the URL filters, month buckets
@@ -186,8 +186,6 @@ export function createWorkingDayCounter() {
   const totals: number[] = [];
   let first = NaN;
 
-  const dayNumber = (date: LocalDate) =>
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
   const fromDayNumber = (day: number): LocalDate => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
   /** The Amsterdam calendar day of an instant (a Date or epoch ms), as a day number (days since 1970-01-01). */
