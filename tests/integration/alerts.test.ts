@@ -365,13 +365,12 @@ describe("matching new issues", () => {
     expect(await db.alertDelivery.count({ where: { subscriptionId: old.id } })).toBe(0);
   });
 
+  /** A confirmed 250 m circle around the centre of Vossener-Noord. */
+  const vossenerCircle = () =>
+    subscription({ kind: "straal", lat: VOSSENER_NOORD.lat, lng: VOSSENER_NOORD.lng, radiusMeters: 250 });
+
   test("a radius subscription: a point just inside the circle matches, just outside does not", async () => {
-    const sub = await subscription({
-      kind: "straal",
-      lat: VOSSENER_NOORD.lat,
-      lng: VOSSENER_NOORD.lng,
-      radiusMeters: 250,
-    });
+    const sub = await vossenerCircle();
     const at = (metres: number) => ({ lat: VOSSENER_NOORD.lat + metres / METRES_PER_DEGREE, lng: VOSSENER_NOORD.lng });
     expect(distanceMeters(VOSSENER_NOORD, at(245))).toBeLessThan(250);
     expect(distanceMeters(VOSSENER_NOORD, at(255))).toBeGreaterThan(250);
@@ -389,12 +388,7 @@ describe("matching new issues", () => {
   });
 
   test("a radius alert is mailed also when the buurten are not cached yet (e.g. after a restart)", async () => {
-    const sub = await subscription({
-      kind: "straal",
-      lat: VOSSENER_NOORD.lat,
-      lng: VOSSENER_NOORD.lng,
-      radiusMeters: 250,
-    });
+    const sub = await vossenerCircle();
     const issue = await newIssue({ reporterId: null, lat: VOSSENER_NOORD.lat, lng: VOSSENER_NOORD.lng });
     // The mail names the subscription's buurt: inside the job's transaction that lookup must not
     // need the database (on SQLite it would wait for that transaction until it times out).
