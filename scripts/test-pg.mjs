@@ -85,6 +85,7 @@ for (const r of results) {
   const extra = [r.skipped ? `${r.skipped} skipped` : "", r.note ?? ""].filter(Boolean).join(", ");
   console.log(`${r.step.padEnd(12)} ${r.passed} passed, ${r.failed} failed${extra ? ` (${extra})` : ""}`);
 }
+for (const failure of results.flatMap((r) => r.failures ?? [])) console.log(`FAILED: ${failure}`);
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -126,6 +126,6 @@ try {
 
 const { passed, failed, failures } = summary();
 console.log(`\nRobustness: ${Math.round((Date.now() - started) / 1000)} s${keep ? `, files kept in ${dir}` : ""}`);
-if (failures.length) console.log(`Failed: ${failures.join("; ")}`);
+for (const failure of failures) console.log(`FAILED: ${failure}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

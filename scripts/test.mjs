@@ -60,6 +60,7 @@ heading("Summary");
 for (const r of results) {
   console.log(`${r.step.padEnd(11)} ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ""}`);
 }
+for (const failure of results.flatMap((r) => r.failures ?? [])) console.log(`FAILED: ${failure}`);
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
