@@ -8,7 +8,8 @@ type SupportResult = { supportCount: number; supported: boolean } | { error: str
 /**
  * "Steun (12)" / "Je steunt deze melding (13)". Optimistic with a fetcher; without JavaScript a
  * plain form post that redirects back. Withdrawing is a separate control, so a double click on
- * "Steun" can never undo itself.
+ * "Steun" can never undo itself. The form is aria-busy until the server has answered: the
+ * optimistic text shows before the support is saved.
  */
 export function SupportButton({
   issueId,
@@ -56,7 +57,7 @@ export function SupportButton({
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      <fetcher.Form method="post" action={`/meldingen/${issueId}/steun`}>
+      <fetcher.Form method="post" action={`/meldingen/${issueId}/steun`} aria-busy={fetcher.state !== "idle"}>
         {hydrated ? null : <input type="hidden" name="redirectTo" value={here} />}
         {shownSupported ? (
           <>

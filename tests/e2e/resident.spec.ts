@@ -1,6 +1,12 @@
+import type { Page } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 import { E2E_BASE_URL } from "./lane";
 import { clickMapAt } from "./map-helpers";
+
+/** The support text is optimistic; wait until the server has answered before reloading. */
+async function supportSaved(page: Page, issueId: number) {
+  await expect(page.locator(`form[action="/meldingen/${issueId}/steun"]`)).toHaveAttribute("aria-busy", "false");
+}
 
 // Blerick-Centrum, near the station; and a point in the Maas, east of Blerick.
 const IN_BLERICK = { lat: 51.3668, lng: 6.1525 };
@@ -85,6 +91,7 @@ test("a second resident supports once, double clicks do not count twice, and can
 
   await page.getByRole("button", { name: "Steun (1)" }).click();
   await expect(page.getByText("Je steunt deze melding (2)")).toBeVisible();
+  await supportSaved(page, issue.id);
   await page.reload();
   await expect(page.getByText("Je steunt deze melding (2)")).toBeVisible();
 
@@ -101,6 +108,7 @@ test("a second resident supports once, double clicks do not count twice, and can
 
   await page.getByRole("button", { name: "Steun intrekken" }).click();
   await expect(page.getByRole("button", { name: "Steun (1)" })).toBeVisible();
+  await supportSaved(page, issue.id);
   await page.reload();
   await expect(page.getByRole("button", { name: "Steun (1)" })).toBeVisible();
 });
@@ -122,6 +130,7 @@ test("a double click on the support button counts once", async ({ page, insertUs
   await page.goto(`/meldingen/${issue.id}`);
   await page.getByRole("button", { name: "Steun (0)" }).dblclick();
   await expect(page.getByText("Je steunt deze melding (1)")).toBeVisible();
+  await supportSaved(page, issue.id);
   await page.reload();
   await expect(page.getByText("Je steunt deze melding (1)")).toBeVisible();
   expect(await db.support.count({ where: { issueId: issue.id } })).toBe(1);
