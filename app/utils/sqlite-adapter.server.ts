@@ -22,13 +22,30 @@ type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
  *    thread (~0.4 ms here per write; every API request writes its rate-limit counter). NORMAL is
  *    SQLite's advice for WAL: a commit survives the process being killed (the robustness test's
  *    kill -9 checks that); a power cut or OS crash can lose the last commits, not consistency.
+ * 3. Transactions begin with `BEGIN IMMEDIATE`, taking the write lock at once. The adapter's plain
+ *    `BEGIN` takes it at the first write: a transaction that reads first (find, then update)
+ *    fails at that write with SQLITE_BUSY_SNAPSHOT, at once and without the busy timeout, when
+ *    another process wrote in between (a maintenance script, the end-to-end tests' own writes).
+ *    Inside this process transactions already run one at a time, so this costs nothing here.
  */
 export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    beginImmediate(adapter);
     return statementsWaitForTransactions(adapter);
   }
+}
+
+/** Makes the adapter's `BEGIN` (its only use of the word) a `BEGIN IMMEDIATE`. */
+function beginImmediate(adapter: SqlDriverAdapter) {
+  // The adapter keeps its better-sqlite3 connection in `client` and begins a transaction with
+  // `client.prepare("BEGIN").run()`; it has no option for the mode. tests/integration/transactions
+  // fails if a new adapter version changes that.
+  const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+  if (typeof client?.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3: no client.prepare");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
 
 export function statementsWaitForTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {

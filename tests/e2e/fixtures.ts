@@ -12,9 +12,9 @@ import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaClient } from "../../app/generated/prisma/client";
+import { SqliteAdapterFactory } from "../../app/utils/sqlite-adapter.server";
 import { E2E_DATABASE } from "./lane";
 
 export { expect };
@@ -83,8 +83,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   db: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
+      // The app's adapter: BEGIN IMMEDIATE, so a test's read-then-write transaction waits for the
+      // server's writes instead of failing with SQLITE_BUSY_SNAPSHOT.
       const db = new PrismaClient({
-        adapter: new PrismaBetterSQLite3({ url: `file:${E2E_DATABASE}`, timeout: 10_000 }),
+        adapter: new SqliteAdapterFactory({ url: `file:${E2E_DATABASE}`, timeout: 10_000 }),
       });
       await use(db);
       await db.$disconnect();

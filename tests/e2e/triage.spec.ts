@@ -45,7 +45,13 @@ test("resident reports, the trekker triages, the owner solves with messages, mai
   // A neighbour follows it.
   const followerPage = await pageFor(browser, login, follower);
   await followerPage.goto(`/meldingen/${issueId}`);
+  // The button turns pressed before the server has saved the follow (optimistic): wait for the
+  // answer, or the status changes below could come before it and the follower get no mail.
+  const followed = followerPage.waitForResponse(
+    (r) => r.url().includes(`/meldingen/${issueId}/volgen`) && r.request().method() === "POST",
+  );
   await followerPage.getByRole("button", { name: "Volgen" }).click();
+  await followed;
   await expect(followerPage.getByRole("button", { name: "Volgen" })).toHaveAttribute("aria-pressed", "true");
 
   // 2. A member of the trekker organisation finds it in the queue.
@@ -88,6 +94,8 @@ test("resident reports, the trekker triages, the owner solves with messages, mai
   await statusForm.getByLabel("Opgelost").check();
   await statusForm.getByLabel("Bericht aan de bewoner").fill("De lamp brandt weer.");
   await statusForm.getByRole("button", { name: "Status wijzigen" }).click();
+  // The toast of the first change says the same and shows for 8 s: wait for the new status itself.
+  await expect(statusForm.getByText(/^Nu:/)).toContainText("Opgelost");
   await expect(partnerPage.getByRole("status").filter({ hasText: "De status is gewijzigd" })).toBeVisible();
 
   // 6. Reporter and follower both get both mails (on the real SMTP server of the test).

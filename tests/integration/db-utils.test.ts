@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { databaseProvider, db } from "~/utils/db.server";
 import { createIssue, createUser, DEFAULT_PASSWORD, sessionCookieFor } from "../db-utils";
@@ -38,6 +39,34 @@ describe("the SQLite connection", () => {
     // 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA
     expect(Number(sync.synchronous)).toBe(1);
   });
+
+  test.skipIf(databaseProvider() !== "sqlite")(
+    "a transaction that reads first keeps working when another process writes meanwhile",
+    async () => {
+      // Another connection to the same file, as a maintenance script or the e2e tests have.
+      const other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { timeout: 100 });
+      try {
+        const updated = await db.$transaction(async (tx) => {
+          const row = await tx.changeCounter.findUnique({ where: { key: "other-process" } });
+          // With a plain BEGIN the transaction holds only a read snapshot here: this write from
+          // the other process succeeds, and the update below fails with SQLITE_BUSY_SNAPSHOT.
+          // With BEGIN IMMEDIATE the other process waits for the lock instead (and times out,
+          // since it waits on this thread).
+          expect(() =>
+            other.prepare("INSERT INTO ChangeCounter (key, value) VALUES ('other-process', 1)").run(),
+          ).toThrow(/database is locked/);
+          return tx.changeCounter.upsert({
+            where: { key: "other-process" },
+            create: { key: "other-process", value: 10 },
+            update: { value: (row?.value ?? 0) + 10 },
+          });
+        });
+        expect(updated.value).toBe(10);
+      } finally {
+        other.close();
+      }
+    },
+  );
 });
 
 describe("factories", () => {
