@@ -10,7 +10,11 @@ const WOONWENZ = "Woonwenz";
 const IN_BLERICK = { lat: 51.3668, lng: 6.1525 };
 const CENTRUM = "BU09832101";
 
-async function pageFor(browser: Browser, login: (page: Page, user: Pick<TestUser, "id">) => Promise<void>, user: TestUser) {
+async function pageFor(
+  browser: Browser,
+  login: (page: Page, user: Pick<TestUser, "id">) => Promise<void>,
+  user: TestUser,
+) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await login(page, user);
@@ -64,7 +68,9 @@ test("resident reports, the trekker triages, the owner solves with messages, mai
 
   // 3. The four questions; the owner is pre-filled with the trekker.
   await expect(partnerPage.getByLabel("Organisatie", { exact: true })).toHaveValue(/.+/);
-  await expect(partnerPage.getByLabel("Organisatie", { exact: true }).locator("option:checked")).toHaveText(`${GEMEENTE} (trekker)`);
+  await expect(partnerPage.getByLabel("Organisatie", { exact: true }).locator("option:checked")).toHaveText(
+    `${GEMEENTE} (trekker)`,
+  );
   await partnerPage.getByRole("button", { name: "Beoordeling opslaan" }).click();
   await expect(partnerPage.getByText("Kies incident of structureel.").first()).toBeVisible();
   await partnerPage.getByLabel("Incident: een losse gebeurtenis").check();
@@ -72,7 +78,10 @@ test("resident reports, the trekker triages, the owner solves with messages, mai
   await partnerPage.getByLabel("Alleen op deze plek").check();
   await partnerPage.getByLabel("Er is een bestaande oplossing").check();
   await partnerPage.getByLabel(/Storing straatverlichting doorzetten/).check();
-  await partnerPage.locator("#beoordelen").getByLabel("Bericht aan de bewoner").fill("We geven de storing door aan de beheerder van de verlichting.");
+  await partnerPage
+    .locator("#beoordelen")
+    .getByLabel("Bericht aan de bewoner")
+    .fill("We geven de storing door aan de beheerder van de verlichting.");
   await partnerPage.getByRole("button", { name: "Beoordeling opslaan" }).click();
   await expect(partnerPage.getByRole("status").filter({ hasText: "De beoordeling is opgeslagen" })).toBeVisible();
 
@@ -100,7 +109,10 @@ test("resident reports, the trekker triages, the owner solves with messages, mai
 
   // 6. Reporter and follower both get both mails (on the real SMTP server of the test).
   for (const person of [reporter, follower]) {
-    const working = await waitForMail({ to: person.email, subjectIncludes: `Status gewijzigd: In behandeling: ${title}` });
+    const working = await waitForMail({
+      to: person.email,
+      subjectIncludes: `Status gewijzigd: In behandeling: ${title}`,
+    });
     expect(working.text).toContain("De monteur komt donderdag.");
     const solved = await waitForMail({ to: person.email, subjectIncludes: `Status gewijzigd: Opgelost: ${title}` });
     expect(solved.text).toContain("De lamp brandt weer.");
@@ -117,7 +129,11 @@ test("resident reports, the trekker triages, the owner solves with messages, mai
 });
 
 /** An issue already triaged by Gemeente Venlo, written straight into the e2e database. */
-async function triagedIssue(db: import("../../app/generated/prisma/client").PrismaClient, title: string, supporters: string[] = []) {
+async function triagedIssue(
+  db: import("../../app/generated/prisma/client").PrismaClient,
+  title: string,
+  supporters: string[] = [],
+) {
   const [theme, gemeente] = await Promise.all([
     db.theme.findUniqueOrThrow({ where: { code: "verlichting" } }),
     db.organisation.findUniqueOrThrow({ where: { name: GEMEENTE } }),
@@ -141,7 +157,12 @@ async function triagedIssue(db: import("../../app/generated/prisma/client").Pris
   return issue.id;
 }
 
-test("hand-over: declined with a reason, then accepted; the public page shows the new owner", async ({ browser, insertUser, login, db }) => {
+test("hand-over: declined with a reason, then accepted; the public page shows the new owner", async ({
+  browser,
+  insertUser,
+  login,
+  db,
+}) => {
   test.setTimeout(60_000);
   const owner = await insertUser({ organisations: [{ name: GEMEENTE }] });
   const receiver = await insertUser({ organisations: [{ name: WOONWENZ }] });
