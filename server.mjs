@@ -136,6 +136,7 @@ function front(req, res) {
   };
   res.on("finish", done);
   res.on("close", done);
+  res.on("finish", () => drainUnreadBody(req));
 
   const key = renderCache.enabled
     ? entry.renderCacheKey({
@@ -310,17 +311,40 @@ function sendCachedPage(req, res, page) {
 }
 
 /**
+ * A request body the app never read (an early answer: 405, 403, a refused upload) is read to the
+ * end and dropped, so the keep-alive connection can carry the next request. Node does this
+ * itself, but not once the body has been handed to a Fetch Request (Remix): the connection then
+ * sat silent until the keep-alive timeout and the client's next request on it failed after ~6 s.
+ * Past DRAIN_LIMIT bytes the connection is closed instead.
+ */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+function drainUnreadBody(req) {
+  if (req.complete || req.destroyed) return;
+  req.removeAllListeners("data");
+  let drained = 0;
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/**
  * A browser write (POST/PUT/PATCH/DELETE with an Origin header) from another site. Remix refuses
  * these for pages itself, but by throwing, i.e. with an empty 500; answering 403 here first gives
  * the right status (and the same rule for resource routes). The session cookie is SameSite=Lax,
  * so this is the second line of defence against cross-site requests. The public APIs (/api,
- * /open311) are meant to be called from other origins and keep CORS.
+ * /open311) are meant to be called from other origins and keep CORS - but not as single-fetch
+ * data requests (`/path.data`), which Remix treats as an action for every method but GET (HEAD
+ * too) and refuses from another origin by throwing.
  */
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 function crossSiteWrite(req) {
   const origin = req.headers.origin;
-  if (origin === undefined || !WRITE_METHODS.has(req.method)) return false;
-  if (req.path.startsWith("/api/") || req.path.startsWith("/open311/")) return false;
+  if (origin === undefined) return false;
+  const dataRequest = req.path.endsWith(".data");
+  if (dataRequest ? req.method === "GET" : !WRITE_METHODS.has(req.method)) return false;
+  if (!dataRequest && (req.path.startsWith("/api/") || req.path.startsWith("/open311/"))) return false;
   let originHost;
   try {
     originHost = origin === "null" ? "null" : new URL(origin).host;

@@ -42,6 +42,7 @@ export function enumerateRoutes() {
       return {
         file,
         template: `/${parts.join("/")}`,
+        index: segments.at(-1) === "_index",
         hasAction: /export (async )?function action|export const action/.test(source),
         hasLoader: /export (async )?function loader|export const loader/.test(source),
         words: literalWords(source),
@@ -301,7 +302,10 @@ function buildRequest(random, route, role, ids, fieldNames, budget) {
     // A splat keeps its slashes; bad ids with "%" stay raw (malformed escapes on purpose).
     target = target.replace(param, param === "$" ? value : encodeURIComponent(value).replace(/%25/g, "%"));
   }
-  if (target === "/") target = "/";
+  // Half the requests as the hydrated app sends them: Remix's single-fetch data requests
+  // (`/path.data`, an index route's with `?index`), which run the action or loaders without
+  // rendering a page; the other half as documents (forms without JavaScript, links).
+  if (random.chance(0.5)) target = `${target === "/" ? "/_root" : target}.data${route.index ? "?index" : ""}`;
   const method = route.hasAction
     ? random.pick(["POST", "POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH"])
     : random.pick(["GET", "GET", "GET", "GET", "HEAD", "POST", "DELETE"]);
@@ -315,8 +319,8 @@ function buildRequest(random, route, role, ids, fieldNames, budget) {
     fields.push([name, fieldValue(random, name, route, ids, budget)]);
   }
   if (method === "GET" || method === "HEAD") {
-    const query = random.chance(0.5) ? `?${formBody(fields.map(([n, v]) => [n, String(v).slice(0, 2000)]))}` : "";
-    return { method, path: target + query };
+    const query = random.chance(0.5) ? formBody(fields.map(([n, v]) => [n, String(v).slice(0, 2000)])) : "";
+    return { method, path: query ? `${target}${target.includes("?") ? "&" : "?"}${query}` : target };
   }
   const headers = {};
   let body;
@@ -382,10 +386,10 @@ const ROLE_USERS = {
 };
 
 /**
- * Runs `total` requests split over the roles (4 at a time), then checks. Returns counts so the
+ * Runs `total` requests split over the roles (8 at a time), then checks. Returns counts so the
  * caller can print them.
  */
-export async function runFuzz({ server, databaseFile, total = 10_000, seed = 20261202, concurrency = 4 }) {
+export async function runFuzz({ server, databaseFile, total = 10_000, seed = 20261202, concurrency = 8 }) {
   const { port } = server;
   const routes = enumerateRoutes();
   const fieldNames = schemaFieldNames();
@@ -509,6 +513,7 @@ export async function runFuzz({ server, databaseFile, total = 10_000, seed = 202
             path: built.path.slice(0, 200),
             status: response.status,
             requestId: response.headers["x-request-id"],
+            sent: `${headers["content-type"] ?? "no body type"}, ${built.body?.length ?? 0} bytes${headers.origin ? `, Origin ${headers.origin}` : ""}`,
           });
         }
       }
@@ -530,9 +535,14 @@ export async function runFuzz({ server, databaseFile, total = 10_000, seed = 202
   console.log(`    statuses: ${statuses}`);
   await check(`fuzz: ${sent} requests over ${routes.length} routes and 5 roles, no 5xx`, async () => {
     if (failures.length) {
-      const shown = failures
-        .slice(0, 15)
-        .map((f) => `${f.role} ${f.method} ${f.path} → ${f.status} (${f.requestId ?? ""})`);
+      const shown = failures.slice(0, 15).map((f) => {
+        // The server's own log lines for the request (its error and stack), so the cause shows.
+        const logged = f.requestId
+          ? server.lines.filter((line) => line.includes(`"${f.requestId}"`) && !line.includes('"msg":"request"'))
+          : [];
+        const detail = logged.map((line) => `\n        ${line.slice(0, 600)}`).join("");
+        return `${f.role} ${f.method} ${f.path} (${f.sent ?? "?"}) → ${f.status} (${f.requestId ?? ""})${detail}`;
+      });
       throw new Error(`${failures.length} requests failed:\n${shown.join("\n")}`);
     }
     assert(sent >= perRole * roles.length, `only ${sent} of ${perRole * roles.length} requests answered`);

@@ -1,5 +1,6 @@
 // Security headers, request logs, /healthz, /metrics and the render cache, against the real
 // server (scripts/test-robustness.mjs starts it).
+import http from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { assert, assertEqual, check, createSessionCookie, openDatabase, request } from "./lib.mjs";
 
@@ -116,6 +117,52 @@ export async function runHttpChecks({ server, databaseFile, metricsToken }) {
           `${path} (${accept}): body`,
         );
       }
+    }
+  });
+  await check("a write from another site is refused with 403, as a page and as a data request", async () => {
+    const evil = { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" };
+    for (const [method, path] of [
+      ["POST", "/meldingen/1/steun"],
+      ["POST", "/meldingen/1/steun.data"],
+      ["HEAD", "/dev/outbox.data"],
+      ["POST", "/api/buurten.geojson.data"],
+      ["POST", "/open311/v2/requests.json.data"],
+    ]) {
+      const response = await request(port, {
+        method,
+        path,
+        headers: evil,
+        body: method === "HEAD" ? undefined : "a=1",
+      });
+      assertEqual(response.status, 403, `${method} ${path}`);
+    }
+    // The public APIs themselves stay open to other origins (CORS).
+    const api = await request(port, { method: "HEAD", path: "/api/buurten.geojson", headers: evil });
+    assertEqual(api.status, 200, "HEAD /api/buurten.geojson from another origin");
+  });
+  await check("a body the app answered without reading leaves the connection usable", async () => {
+    // One keep-alive connection: a 1 MB form to a route without an action (405, body unread),
+    // then a plain request on the same connection. It used to hang until the keep-alive timeout
+    // and fail with ECONNRESET.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method, path, body) =>
+      new Promise((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port, method, path, agent, timeout: 4_000 }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode, reused: req.reusedSocket }));
+        });
+        req.on("timeout", () => req.destroy(new Error(`${method} ${path}: no answer within 4 s`)));
+        req.on("error", reject);
+        if (body) req.setHeader("content-type", "application/x-www-form-urlencoded");
+        req.end(body);
+      });
+    try {
+      assertEqual((await send("POST", "/healthz", `a=${"x".repeat(1 << 20)}`)).status, 405, "POST /healthz");
+      const next = await send("GET", "/healthz");
+      assertEqual(next.status, 200, "GET /healthz after it");
+      assert(next.reused, "the second request did not go over the same connection");
+    } finally {
+      agent.destroy();
     }
   });
   await check("HSTS only over https (X-Forwarded-Proto from a trusted proxy), never on plain http", async () => {
