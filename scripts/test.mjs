@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, Vitest (unit + integration) and Playwright (e2e), always all four,
 // then one summary line "N passed, N failed" counted from the runners' JSON reports.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,13 +28,31 @@ function run(command, args) {
 
 const results = [];
 
-heading("1/4 Typecheck: tsc --noEmit");
-const tscStatus = run(bin("tsc"), ["--noEmit"]);
-results.push({ step: "typecheck", passed: tscStatus === 0 ? 1 : 0, failed: tscStatus === 0 ? 0 : 1 });
+/** Runs a command with its output kept, for steps that run side by side. */
+function runQuietly(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: process.env });
+    const output = [];
+    child.stdout.on("data", (chunk) => output.push(chunk));
+    child.stderr.on("data", (chunk) => output.push(chunk));
+    child.on("error", (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on("close", (code) => resolve({ status: code ?? 1, output: Buffer.concat(output).toString() }));
+  });
+}
 
-heading("2/4 Lint: eslint");
-const lintStatus = run(bin("eslint"), ["."]);
-results.push({ step: "lint", passed: lintStatus === 0 ? 1 : 0, failed: lintStatus === 0 ? 0 : 1 });
+// Typecheck and lint side by side (one core each); their outputs follow one another.
+const [tsc, lint] = await Promise.all([
+  runQuietly(bin("tsc"), ["--noEmit"]),
+  runQuietly(bin("eslint"), ["."]),
+]);
+for (const [title, step, { status, output }] of [
+  ["1/4 Typecheck: tsc --noEmit", "typecheck", tsc],
+  ["2/4 Lint: eslint .", "lint", lint],
+]) {
+  heading(title);
+  process.stdout.write(output);
+  results.push({ step, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+}
 
 heading("3/4 Unit and integration tests: vitest");
 rmSync(VITEST_JSON, { force: true });
