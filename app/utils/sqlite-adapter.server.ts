@@ -40,7 +40,7 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
 /** Makes the adapter's `BEGIN` (its only use of the word) a `BEGIN IMMEDIATE`. */
 function beginImmediate(adapter: SqlDriverAdapter) {
   // The adapter keeps its better-sqlite3 connection in `client` and begins a transaction with
-  // `client.prepare("BEGIN").run()`; it has no option for the mode. tests/integration/transactions
+  // `client.prepare("BEGIN").run()`; it has no option for the mode. tests/integration/db-utils
   // fails if a new adapter version changes that.
   const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
   if (typeof client?.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3: no client.prepare");
