@@ -16,18 +16,19 @@ export function countVitest(report, status) {
   if (!report) return { passed: 0, failed: 1, note: "no JSON report (runner crashed?)" };
   const passed = report.numPassedTests ?? 0;
   let failed = report.numFailedTests ?? 0;
-  for (const file of report.testResults ?? []) {
-    const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === "failed").length;
-    if (file.status === "failed" && failedAssertions === 0) failed += 1;
-  }
-  if (status !== 0 && failed === 0) failed = 1; // e.g. unhandled errors between tests
   const failures = [];
   for (const file of report.testResults ?? []) {
     const where = path.relative(process.cwd(), file.name ?? "");
     const failedTests = (file.assertionResults ?? []).filter((a) => a.status === "failed");
-    for (const test of failedTests) failures.push(`${where} > ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`);
-    if (file.status === "failed" && failedTests.length === 0) failures.push(`${where}: ${firstLine(file.message)}`);
+    for (const test of failedTests) {
+      failures.push(`${where} > ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+    if (file.status === "failed" && failedTests.length === 0) {
+      failed += 1;
+      failures.push(`${where}: ${firstLine(file.message)}`);
+    }
   }
+  if (status !== 0 && failed === 0) failed = 1; // e.g. unhandled errors between tests
   return { passed, failed, failures, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
 }
 
