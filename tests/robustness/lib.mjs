@@ -225,11 +225,20 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 /**
  * One raw HTTP request. `body` is sent as given (Buffer or string), with the headers given and
- * nothing else, so broken content types and bodies reach the server unchanged.
+ * nothing else, so broken content types and bodies reach the server unchanged. `reused` says
+ * whether it went over a keep-alive connection an earlier request had used.
  */
 export function request(
   port,
-  { method = "GET", path: target = "/", headers = {}, body, timeoutMs = 30_000, fresh = false } = {},
+  {
+    method = "GET",
+    path: target = "/",
+    headers = {},
+    body,
+    timeoutMs = 30_000,
+    fresh = false,
+    agent: ownAgent = agent,
+  } = {},
 ) {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -241,14 +250,21 @@ export function request(
         path: target,
         headers,
         // fresh: a new connection, never one the server may be closing.
-        agent: fresh ? false : agent,
+        agent: fresh ? false : ownAgent,
         timeout: timeoutMs,
         maxHeaderSize: 1 << 20,
       },
       (res) => {
         const chunks = [];
         res.on("data", (chunk) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            reused: req.reusedSocket,
+          }),
+        );
         res.on("error", reject);
       },
     );
