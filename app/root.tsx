@@ -354,6 +354,8 @@ export function ErrorMessage({ error }: { error: unknown }) {
       text = t("common.errors.forbiddenText");
     } else if (error.status === 400) {
       text = t("common.errors.badRequestText");
+    } else if (error.status === 413) {
+      text = t("common.errors.tooLargeText");
     } else if (error.status === 429) {
       text = t("common.errors.tooManyRequests");
     }

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { followIssue, isFollowing, unfollowIssue } from "~/utils/follows.server";
 import { findPublicIssue } from "~/utils/issues.server";
 import { readUnsubscribeToken, type UnsubscribeScope } from "~/utils/mail.server";
+import { readFormData } from "~/utils/request.server";
 
 /**
  * One-click unsubscribe from a mail (List-Unsubscribe, RFC 8058). GET only asks (mail scanners
@@ -48,7 +49,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 async function readIntent(request: Request) {
   // One-click posts carry only "List-Unsubscribe=One-Click" (or a body we cannot read): unsubscribe.
-  const form = await request.formData().catch(() => null);
+  const form = await readFormData(request).catch(() => null);
   return form?.get("intent") === "undo" ? "undo" : "unsubscribe";
 }
 

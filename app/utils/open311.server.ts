@@ -26,6 +26,7 @@ import { queueAlertMatching } from "./alerts.server";
 import { bumpIssuesVersion, publicIssueWhere } from "./issues.server";
 import { queueNewIssueMail } from "./notifications.server";
 import { hitRateLimit } from "./rate-limit.server";
+import { readFormData } from "./request.server";
 import { getSettings } from "./settings.server";
 
 /**
@@ -36,7 +37,7 @@ import { getSettings } from "./settings.server";
 
 export class Open311Error extends Error {
   constructor(
-    readonly code: 400 | 403 | 404 | 405 | 429,
+    readonly code: 400 | 403 | 404 | 405 | 413 | 429,
     readonly description: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -400,7 +401,8 @@ export async function handleOpen311(path: string, request: Request) {
     const endpoint = match[1];
     const method = request.method.toUpperCase();
     if (endpoint === "v2/requests" && method === "POST") {
-      const form = await request.formData().catch(() => {
+      const form = await readFormData(request).catch((refused: Response) => {
+        if (refused.status === 413) throw new Open311Error(413, "The request body is larger than 1 MB");
         throw new Open311Error(400, "Send the request as application/x-www-form-urlencoded");
       });
       return open311Response(format, "service_requests", await createOpen311Request(form), 200);

@@ -5,6 +5,7 @@ import { action as issueAction } from "~/routes/meldingen.$id";
 import { action as supportAction } from "~/routes/meldingen.$id.steun";
 import { action as reportAction } from "~/routes/meldingen.nieuw";
 import { action as registerAction } from "~/routes/registreren";
+import { FORM_MAX_BYTES } from "~/utils/request.server";
 import { createIssue, createUser, sessionCookieFor } from "../db-utils";
 
 type Action = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
@@ -47,5 +48,56 @@ describe("bodies that are not forms answer 400, never 500", () => {
     for (const [action, path, params] of cases) {
       expect(await statusOf(action, make(path), params), path).toBe(400);
     }
+  });
+});
+
+describe("bodies larger than a form of ours are refused with 413 before they are parsed", () => {
+  const big = `email=a%40b.nl&password=${"x".repeat(FORM_MAX_BYTES)}`;
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+  /** The same bytes as a stream, so the request carries no Content-Length to refuse it early. */
+  function streamed(text: string) {
+    const bytes = new TextEncoder().encode(text);
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+  }
+  const post = (path: string, body: BodyInit, headers: Record<string, string>) =>
+    new Request(`http://localhost${path}`, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+
+  test("a form body over the limit, with and without Content-Length", async () => {
+    const declared = post("/inloggen", big, { ...form, "Content-Length": String(big.length) });
+    expect(await statusOf(loginAction as Action, declared)).toBe(413);
+    expect(await statusOf(loginAction as Action, post("/inloggen", streamed(big), form))).toBe(413);
+    // Just under the limit is read (and then refused by the schema as a wrong login, not a 413).
+    const fits = `email=a%40b.nl&password=${"x".repeat(FORM_MAX_BYTES - 100)}`;
+    expect(await statusOf(loginAction as Action, post("/inloggen", streamed(fits), form))).not.toBe(413);
+  });
+
+  test("the refusal is in Dutch", async () => {
+    const thrown = await loginAction({
+      request: post("/inloggen", streamed(big), form),
+      params: {},
+      context: {},
+    }).catch((response: Response) => response);
+    expect(thrown).toBeInstanceOf(Response);
+    expect(await (thrown as Response).text()).toMatch(/te groot/);
+  });
+
+  test("a photo form whose text parts add up to more than the limit", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const part = (name: string, value: string) =>
+      `--xx\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    // Each part stays under the per-part limit; together they pass the form limit.
+    const filler = "y".repeat(60 * 1024);
+    const body = `${Array.from({ length: 20 }, (_, i) => part(`extra${i}`, filler)).join("")}--xx--\r\n`;
+    const request = post("/meldingen/nieuw", streamed(body), {
+      "Content-Type": "multipart/form-data; boundary=xx",
+      Cookie: cookie,
+    });
+    expect(await statusOf(reportAction as Action, request)).toBe(413);
   });
 });

@@ -282,6 +282,7 @@ describe("POST requests", () => {
     ["an unknown attribute value", { "attribute[soort_afval]": "kernafval" }, 400],
     ["an attribute the service does not define", { "attribute[kleur]": "rood" }, 400],
     ["a bad email", { email: "geen-adres" }, 400],
+    ["a body over 1 MB", { attribute: "a".repeat(1024 * 1024) }, 413],
   ])("%s gives %i", async (_name, fields, code) => {
     const before = await db.issue.count();
     const values = { ...report(), ...fields };

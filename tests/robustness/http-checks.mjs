@@ -164,6 +164,25 @@ export async function runHttpChecks({ server, databaseFile, metricsToken }) {
       agent.destroy();
     }
   });
+  await check("a form body over 1 MB gets 413 in Dutch, and the connection stays usable", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const post = await request(port, {
+        method: "POST",
+        path: "/inloggen",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
+        body: `email=a%40b.nl&password=${"x".repeat(2 << 20)}`,
+        agent,
+        timeoutMs: 4_000,
+      });
+      assertEqual(post.status, 413, "POST /inloggen with 2 MB");
+      assert(/te groot/.test(post.body.toString()), "the 413 page does not say the form was too large");
+      const next = await request(port, { path: "/healthz", agent, timeoutMs: 4_000 });
+      assertEqual(next.status, 200, "GET /healthz after it");
+    } finally {
+      agent.destroy();
+    }
+  });
   await check("HSTS only over https (X-Forwarded-Proto from a trusted proxy), never on plain http", async () => {
     const plain = await request(port, { path: "/" });
     assert(plain.headers["strict-transport-security"] === undefined, "HSTS sent on plain http");

@@ -53,6 +53,7 @@ export const common = {
     genericTitle: "Er ging iets mis",
     genericText: "Dit ligt aan ons, niet aan jou. Probeer het over een paar minuten opnieuw.",
     badRequestText: "We konden niet lezen wat er werd verstuurd. Ga terug en probeer het opnieuw.",
+    tooLargeText: "Wat je verstuurde is te groot. Ga terug, maak de tekst korter en probeer het opnieuw.",
     backHome: "Terug naar de meldingen",
     tooManyRequests: "Je hebt dit te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw.",
   },
