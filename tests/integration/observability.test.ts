@@ -15,6 +15,12 @@ describe("security headers", () => {
     expect(Buffer.from(nonce, "base64")).toHaveLength(16);
   });
 
+  it("never hand out the same nonce twice, also across refills of the random pool", () => {
+    const nonces = Array.from({ length: 1_000 }, () => createCspNonce());
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+
   it("name the tile server's origin, with a wildcard for {s} subdomains, and nothing for junk", () => {
     expect(tileSources("https://{s}.tile.example.org/{z}/{x}/{y}.png")).toEqual(["https://*.tile.example.org"]);
     expect(tileSources("http://127.0.0.1:9/{z}/{x}/{y}.png")).toEqual(["http://127.0.0.1:9"]);
