@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { t } from "~/i18n";
 import { withoutPersonalData } from "./personal-data";
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, TITLE_MAX, TITLE_MIN } from "./report-limits";
 
-/** Limits of a report. The description limit is the Open311 GeoReport v2 limit. */
-export const TITLE_MIN = 5;
-export const TITLE_MAX = 120;
-export const DESCRIPTION_MIN = 10;
-export const DESCRIPTION_MAX = 4000;
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
-export const NEARBY_METERS = 150;
+export * from "./report-limits";
 
 const coordinate = (min: number, max: number) =>
   z.coerce

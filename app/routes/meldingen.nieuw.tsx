@@ -4,22 +4,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState, type MouseEvent } from "react";
-import {
-  ErrorSummary,
-  HoneypotField,
-  SelectField,
-  TextareaField,
-  TextField,
-  isHoneypotFilled,
-  useZodForm,
-} from "~/components/forms";
+import { ErrorSummary, SelectField, TextareaField, TextField } from "~/components/form-fields";
+import { HoneypotField, isHoneypotFilled } from "~/components/form-parts";
+import { useLazyZodForm, type FormValidator } from "~/components/lazy-form";
 import { LocationPicker } from "~/components/map";
 import { NearbyIssues } from "~/components/nearby-issues";
 import { StepLegend, StepNavigation, useSmallScreen, useSteps } from "~/components/report-steps";
 import { ThemeIcon } from "~/components/theme-icon";
 import { PrivacyHint } from "~/components/privacy-hint";
 import { hasPermission } from "~/domain/permissions";
-import { PHOTO_TYPES, anonymousReportSchema, reportSchema } from "~/domain/report-schema";
+import { PHOTO_TYPES } from "~/domain/report-limits";
+import { anonymousReportSchema, reportSchema, type AnonymousReportInput } from "~/domain/report-schema";
 import { t, type MessageKey } from "~/i18n";
 import { getSessionUser } from "~/utils/auth.server";
 import { buurtAt, buurtOptions, loadBuurten } from "~/utils/buurten.server";
@@ -131,13 +126,18 @@ const STEP_FIELDS: Record<number, readonly string[]> = {
 };
 const STEP_COUNT = 4;
 
+// One form type for both: the schema without email is used only when the field is absent.
+type ReportFormValidator = FormValidator<AnonymousReportInput, AnonymousReportInput>;
+const loadValidation = () =>
+  import("~/domain/report-validation").then((module) => module.validateReport as unknown as ReportFormValidator);
+const loadAnonymousValidation = () =>
+  import("~/domain/report-validation").then((module) => module.validateAnonymousReport as ReportFormValidator);
+
 export default function ReportPage() {
   const { themes, buurten, anonymous } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  // One form type for both: the schema without email is used only when the field is absent.
-  const schema = anonymous ? anonymousReportSchema : (reportSchema as unknown as typeof anonymousReportSchema);
-  const [form, fields] = useZodForm(schema, {
+  const [form, fields, validation] = useLazyZodForm(anonymous ? loadAnonymousValidation : loadValidation, {
     id: "report",
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
@@ -175,10 +175,11 @@ export default function ReportPage() {
     photo: "photo",
   };
 
-  function nextStep() {
+  async function nextStep() {
     const element = document.getElementById(form.id);
     if (!(element instanceof HTMLFormElement)) return;
-    const result = parseWithZod(new FormData(element), { schema });
+    const validate = await validation.validator();
+    const result = validate(new FormData(element));
     const errors = result.status === "success" ? {} : (result.error ?? {});
     const invalid = STEP_FIELDS[steps.step].filter((name) => errors[name]?.length);
     if (steps.step === 1 && mode === "kaart" && outside) invalid.push("lat");
@@ -243,7 +244,13 @@ export default function ReportPage() {
         </div>
       ) : null}
 
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="relative mt-6 space-y-8">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        {...getFormProps(form)}
+        {...validation.warmUp}
+        className="relative mt-6 space-y-8"
+      >
         {/* Clicks on the summary's links are only read here, the links themselves stay links. */}
         {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
         <div onClick={openStepOfLink}>
