@@ -30,7 +30,7 @@ export default defineConfig({
   // Not test-results/: Playwright empties its outputDir at start, and vitest.json lives there.
   outputDir: `${results}/playwright-artifacts`,
   workers: 2, // the machines have 2 cores
-  fullyParallel: false,
+  fullyParallel: true,
   retries: 0, // tests must be deterministic; a retry would hide flakiness
   forbidOnly: !!process.env.CI,
   timeout: 30_000,

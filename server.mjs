@@ -216,7 +216,10 @@ app.get("/api/issues.geojson", async (req, res, next) => {
 
 // Fingerprinted build output never changes under the same name.
 app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+// The other public files (favicon.svg) all have an extension; a page's URL (/meldingen/12) has
+// none, and asking the disk for it first cost a failed stat on every page request.
+const serveClientFile = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
+app.use((req, res, next) => (path.extname(req.path) ? serveClientFile(req, res, next) : next()));
 
 /** The Fetch API request Remix wants (as @remix-run/express builds it), or null for a bad Host. */
 function remixRequest(req, res) {
