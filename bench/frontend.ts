@@ -4,10 +4,12 @@
  * server.mjs (app-100000.db). Map tiles come from a local stub (TILE_URL), so nothing reaches
  * the internet. See bench/README.md for what is counted.
  */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { log, round, table, type Target } from "./lib/common";
+import { TMP_DIR, log, round, table, type Target } from "./lib/common";
 import { ensureAppDb } from "./lib/db";
 import { createClient, startServer } from "./lib/server";
 import { PAGES_ISSUES } from "./pages";
@@ -128,6 +130,9 @@ async function runLighthouse(url: string, port: number): Promise<LighthouseResul
   );
   if (!result) throw new Error(`lighthouse gave no result for ${url}`);
   const lhr = result.lhr;
+  // The whole report, for a closer look at what the summary names (e.g. render-blocking-resources).
+  const slug = new URL(url).pathname.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+  writeFileSync(path.join(TMP_DIR, `lighthouse-${slug}.json`), JSON.stringify(lhr));
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failedAudits: string[] = [];
   for (const id of ["performance", "accessibility"]) {

@@ -27,25 +27,63 @@ type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
  *    fails at that write with SQLITE_BUSY_SNAPSHOT, at once and without the busy timeout, when
  *    another process wrote in between (a maintenance script, the end-to-end tests' own writes).
  *    Inside this process transactions already run one at a time, so this costs nothing here.
+ * 4. Prepared statements are kept (the last STATEMENT_CACHE_SIZE distinct SQL texts) instead of
+ *    prepared again for every query: preparing was ~4-6 % of a logged-in page's or a support's
+ *    server time. The adapter binds the parameters to the statement it gets, which
+ *    better-sqlite3 allows once per statement, so it gets a view that passes them on each run.
  */
 export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-    beginImmediate(adapter);
+    keepStatements(adapter);
     return statementsWaitForTransactions(adapter);
   }
 }
 
-/** Makes the adapter's `BEGIN` (its only use of the word) a `BEGIN IMMEDIATE`. */
-function beginImmediate(adapter: SqlDriverAdapter) {
-  // The adapter keeps its better-sqlite3 connection in `client` and begins a transaction with
-  // `client.prepare("BEGIN").run()`; it has no option for the mode. tests/integration/db-utils
-  // fails if a new adapter version changes that.
-  const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+export const STATEMENT_CACHE_SIZE = 500;
+
+/** The parts of a better-sqlite3 statement the adapter uses. */
+type Statement = {
+  reader: boolean;
+  run(...parameters: unknown[]): unknown;
+  columns(): unknown[];
+  raw(toggle: boolean): { all(...parameters: unknown[]): unknown[] };
+};
+
+/**
+ * The adapter keeps its better-sqlite3 connection in `client` and runs every query as
+ * `client.prepare(sql).bind(args)`, then `.run()`, or `.reader`, `.columns()` and
+ * `.raw().all()`; it begins a transaction with `client.prepare("BEGIN").run()` and has no option
+ * for the mode. Here `prepare` answers from a cache (least recently used out first), with a view
+ * that passes the parameters on each call, and makes `BEGIN` a `BEGIN IMMEDIATE`.
+ * tests/integration/db-utils fails if a new adapter version changes how it uses the client.
+ */
+function keepStatements(adapter: SqlDriverAdapter) {
+  const client = (adapter as unknown as { client?: { prepare?: (sql: string) => Statement } }).client;
   if (typeof client?.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3: no client.prepare");
   const prepare = client.prepare.bind(client);
-  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  const statements = new Map<string, Statement>();
+  client.prepare = (sql: string) => {
+    const text = sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql;
+    let statement = statements.get(text);
+    // Deleted and set again: a Map keeps insertion order, so its first key is the least recently used.
+    if (statement) statements.delete(text);
+    else statement = prepare(text);
+    statements.set(text, statement);
+    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    return withParameters(statement, []);
+  };
+}
+
+function withParameters(statement: Statement, parameters: unknown[]): Statement & { bind(args: unknown[]): Statement } {
+  return {
+    reader: statement.reader,
+    bind: (args) => withParameters(statement, args),
+    run: () => statement.run(...parameters),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(...parameters) }),
+  };
 }
 
 export function statementsWaitForTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {

@@ -5,6 +5,7 @@ import { createIssue, createUser, DEFAULT_PASSWORD, sessionCookieFor } from "../
 import { findBuurt } from "~/domain/geo";
 import { loadBuurten } from "~/utils/buurten.server";
 import { getSessionUser } from "~/utils/auth.server";
+import { STATEMENT_CACHE_SIZE } from "~/utils/sqlite-adapter.server";
 
 // Each test file has its own copy of the base database; tests inside a file share it.
 describe("test database isolation", () => {
@@ -65,6 +66,44 @@ describe("the SQLite connection", () => {
       } finally {
         other.close();
       }
+    },
+  );
+});
+
+describe("kept prepared statements (SQLite)", () => {
+  test.skipIf(databaseProvider() !== "sqlite")(
+    "the same SQL with other parameters, reads and writes, also after the statement was pushed out",
+    async () => {
+      const read = (key: string) =>
+        db.$queryRawUnsafe<{ value: bigint | number }[]>("SELECT value FROM ChangeCounter WHERE key = ?", key);
+      const write = (key: string, value: number) =>
+        db.$executeRawUnsafe("INSERT INTO ChangeCounter (key, value) VALUES (?, ?)", key, value);
+      expect(await write("cache-a", 1)).toBe(1);
+      expect(await write("cache-b", 2)).toBe(1);
+      // The same two statements again: each run gets its own parameters, not the first run's.
+      expect((await read("cache-a")).map((row) => Number(row.value))).toEqual([1]);
+      expect((await read("cache-b")).map((row) => Number(row.value))).toEqual([2]);
+      expect(await read("cache-none")).toEqual([]);
+      // More distinct statements than are kept pushes the first ones out; they still work.
+      for (let i = 0; i <= STATEMENT_CACHE_SIZE; i++) {
+        await db.$queryRawUnsafe(`SELECT ${i} AS n FROM ChangeCounter WHERE key = ?`, "cache-a");
+      }
+      expect((await read("cache-b")).map((row) => Number(row.value))).toEqual([2]);
+      expect(await write("cache-c", 3)).toBe(1);
+      // A failed run leaves the kept statement usable.
+      await expect(write("cache-c", 4)).rejects.toThrow();
+      expect(await write("cache-d", 4)).toBe(1);
+      // Prisma's own queries and transactions go through the same statements.
+      const counters = await db.$transaction(async (tx) => {
+        await tx.changeCounter.update({ where: { key: "cache-d" }, data: { value: 5 } });
+        return tx.changeCounter.findMany({ where: { key: { startsWith: "cache-" } }, orderBy: { key: "asc" } });
+      });
+      expect(counters.map((row) => [row.key, Number(row.value)])).toEqual([
+        ["cache-a", 1],
+        ["cache-b", 2],
+        ["cache-c", 3],
+        ["cache-d", 5],
+      ]);
     },
   );
 });
