@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { ErrorSummary, SelectField, TextareaField, TextField } from "~/components/form-fields";
 import { HoneypotField, isHoneypotFilled } from "~/components/form-parts";
 import { useLazyZodForm, type FormValidator } from "~/components/lazy-form";
@@ -175,15 +175,27 @@ export default function ReportPage() {
     photo: "photo",
   };
 
+  // The step now, also for a check that finishes after the page moved on.
+  const currentStep = useRef(steps.step);
+  useEffect(() => {
+    currentStep.current = steps.step;
+  }, [steps.step]);
+  const checkingStep = useRef(false);
   async function nextStep() {
     const element = document.getElementById(form.id);
-    if (!(element instanceof HTMLFormElement)) return;
-    const validate = await validation.validator();
-    const result = validate(new FormData(element));
-    const errors = result.status === "success" ? {} : (result.error ?? {});
-    const invalid = STEP_FIELDS[steps.step].filter((name) => errors[name]?.length);
-    if (steps.step === 1 && mode === "kaart" && outside) invalid.push("lat");
-    if (invalid.length === 0) return steps.goTo(steps.step + 1);
+    if (!(element instanceof HTMLFormElement) || checkingStep.current) return;
+    const step = steps.step;
+    checkingStep.current = true;
+    const validate = await validation.validator().catch(() => null);
+    checkingStep.current = false;
+    // Moved elsewhere (back, or a link in the error summary) while the check was loading.
+    if (currentStep.current !== step) return;
+    // Without the check (it could not load) the page goes on; the server checks at the end.
+    const result = validate?.(new FormData(element));
+    const errors = !result || result.status === "success" ? {} : (result.error ?? {});
+    const invalid = STEP_FIELDS[step].filter((name) => errors[name]?.length);
+    if (step === 1 && mode === "kaart" && outside) invalid.push("lat");
+    if (invalid.length === 0) return steps.goTo(step + 1);
     for (const name of invalid) form.validate({ name });
     const first = invalid[0];
     document.getElementById(focusTarget[first] ?? `${form.id}-${first}`)?.focus();

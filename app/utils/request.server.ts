@@ -28,11 +28,14 @@ export async function readFormData(request: Request, maxBytes = FORM_MAX_BYTES) 
 async function readBody(request: Request, maxBytes: number) {
   const declared = Number(request.headers.get("Content-Length"));
   if (declared > maxBytes) throw tooLarge();
+  // Read before (a second read by mistake): not a form we can read.
+  if (request.bodyUsed) throw badRequest();
   if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
+    reader = request.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -44,7 +47,7 @@ async function readBody(request: Request, maxBytes: number) {
   } catch (error) {
     throw error instanceof Response ? error : badRequest();
   } finally {
-    reader.releaseLock();
+    reader?.releaseLock();
   }
   return Buffer.concat(chunks);
 }

@@ -42,13 +42,16 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
 }
 
 export const STATEMENT_CACHE_SIZE = 500;
+let prepared = 0;
+/** How many statements this process has prepared (for the test that checks they are kept). */
+export const preparedStatementCount = () => prepared;
 
 /** The parts of a better-sqlite3 statement the adapter uses. */
 type Statement = {
   reader: boolean;
-  run(...parameters: unknown[]): unknown;
+  run(parameters?: unknown[]): unknown;
   columns(): unknown[];
-  raw(toggle: boolean): { all(...parameters: unknown[]): unknown[] };
+  raw(toggle: boolean): { all(parameters?: unknown[]): unknown[] };
 };
 
 /**
@@ -69,7 +72,10 @@ function keepStatements(adapter: SqlDriverAdapter) {
     let statement = statements.get(text);
     // Deleted and set again: a Map keeps insertion order, so its first key is the least recently used.
     if (statement) statements.delete(text);
-    else statement = prepare(text);
+    else {
+      statement = prepare(text);
+      prepared += 1;
+    }
     statements.set(text, statement);
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
     return withParameters(statement, []);
@@ -80,9 +86,10 @@ function withParameters(statement: Statement, parameters: unknown[]): Statement 
   return {
     reader: statement.reader,
     bind: (args) => withParameters(statement, args),
-    run: () => statement.run(...parameters),
+    // An array is what bind(args) took too: its items are the anonymous parameters, in order.
+    run: () => statement.run(parameters),
     columns: () => statement.columns(),
-    raw: () => ({ all: () => statement.raw(true).all(...parameters) }),
+    raw: () => ({ all: () => statement.raw(true).all(parameters) }),
   };
 }
 

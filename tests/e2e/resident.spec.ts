@@ -142,11 +142,11 @@ test("bad input shows Dutch errors and keeps what was typed; a click in the Maas
   login,
 }) => {
   await login(page, await insertUser());
-  await page.goto("/meldingen/nieuw");
   // The validation (zod) loads when the form is first used; once it has, errors come without
   // asking the server.
   const posts: string[] = [];
   page.on("request", (request) => void (request.method() === "POST" && posts.push(request.url())));
+  await page.goto("/meldingen/nieuw");
   const picker = page.getByTestId("location-picker");
   await clickMapAt(picker, IN_THE_MAAS.lat, IN_THE_MAAS.lng);
   await expect(page.getByText("Deze plek ligt buiten Blerick. Kies een plek in Blerick.").first()).toBeVisible();
@@ -154,6 +154,7 @@ test("bad input shows Dutch errors and keeps what was typed; a click in the Maas
 
   await page.getByLabel("Titel").fill("Kot");
   await page.getByLabel("Omschrijving").fill("Er ligt veel zwerfvuil bij het speelveld.");
+  await expect(page.locator("form#report")).toHaveAttribute("data-validation", "loaded");
   await page.getByRole("button", { name: "Melding versturen" }).click();
 
   const summary = page.getByRole("alert").filter({ hasText: "Verbeter het volgende" });

@@ -5,6 +5,7 @@ import { action as issueAction } from "~/routes/meldingen.$id";
 import { action as supportAction } from "~/routes/meldingen.$id.steun";
 import { action as reportAction } from "~/routes/meldingen.nieuw";
 import { action as registerAction } from "~/routes/registreren";
+import { MULTIPART_MAX_BYTES } from "~/utils/multipart.server";
 import { FORM_MAX_BYTES } from "~/utils/request.server";
 import { createIssue, createUser, sessionCookieFor } from "../db-utils";
 
@@ -99,5 +100,25 @@ describe("bodies larger than a form of ours are refused with 413 before they are
       Cookie: cookie,
     });
     expect(await statusOf(reportAction as Action, request)).toBe(413);
+  });
+
+  test("a photo form with more than photos of our size in all (repeated photo parts)", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const photoPart = (mb: number) =>
+      `--xx\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n${"z".repeat(mb << 20)}\r\n`;
+    const parts = Array.from({ length: Math.ceil(MULTIPART_MAX_BYTES / (9 << 20)) + 1 }, () => photoPart(9));
+    const body = `${parts.join("")}--xx--\r\n`;
+    const headers = { "Content-Type": "multipart/form-data; boundary=xx", Cookie: cookie };
+    expect(await statusOf(reportAction as Action, post("/meldingen/nieuw", streamed(body), headers))).toBe(413);
+    // Said up front: refused before a byte is read.
+    const declared = { ...headers, "Content-Length": String(body.length) };
+    expect(await statusOf(reportAction as Action, post("/meldingen/nieuw", body, declared))).toBe(413);
+  });
+
+  test("a body read before (twice by mistake) is a bad request, not a 500", async () => {
+    const request = post("/inloggen", "email=a%40b.nl", form);
+    await request.text();
+    expect(await statusOf(loginAction as Action, request)).toBe(400);
   });
 });

@@ -5,7 +5,7 @@ import { createIssue, createUser, DEFAULT_PASSWORD, sessionCookieFor } from "../
 import { findBuurt } from "~/domain/geo";
 import { loadBuurten } from "~/utils/buurten.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { STATEMENT_CACHE_SIZE } from "~/utils/sqlite-adapter.server";
+import { STATEMENT_CACHE_SIZE, preparedStatementCount } from "~/utils/sqlite-adapter.server";
 
 // Each test file has its own copy of the base database; tests inside a file share it.
 describe("test database isolation", () => {
@@ -78,17 +78,22 @@ describe("kept prepared statements (SQLite)", () => {
         db.$queryRawUnsafe<{ value: bigint | number }[]>("SELECT value FROM ChangeCounter WHERE key = ?", key);
       const write = (key: string, value: number) =>
         db.$executeRawUnsafe("INSERT INTO ChangeCounter (key, value) VALUES (?, ?)", key, value);
+      const before = preparedStatementCount();
       expect(await write("cache-a", 1)).toBe(1);
       expect(await write("cache-b", 2)).toBe(1);
       // The same two statements again: each run gets its own parameters, not the first run's.
       expect((await read("cache-a")).map((row) => Number(row.value))).toEqual([1]);
       expect((await read("cache-b")).map((row) => Number(row.value))).toEqual([2]);
       expect(await read("cache-none")).toEqual([]);
+      // Two SQL texts, five runs: prepared once each.
+      expect(preparedStatementCount() - before).toBe(2);
       // More distinct statements than are kept pushes the first ones out; they still work.
       for (let i = 0; i <= STATEMENT_CACHE_SIZE; i++) {
         await db.$queryRawUnsafe(`SELECT ${i} AS n FROM ChangeCounter WHERE key = ?`, "cache-a");
       }
+      const afterFilling = preparedStatementCount();
       expect((await read("cache-b")).map((row) => Number(row.value))).toEqual([2]);
+      expect(preparedStatementCount() - afterFilling).toBe(1);
       expect(await write("cache-c", 3)).toBe(1);
       // A failed run leaves the kept statement usable.
       await expect(write("cache-c", 4)).rejects.toThrow();
