@@ -6,7 +6,7 @@
 // worker polls every 200 ms so tests see mail quickly.
 // SKIP_BUILD=1 reuses ./build (when you just built it yourself).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,11 +15,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const lane = Number(process.env.E2E_LANE ?? 0) || 0;
 const tmp = lane ? path.join(root, "tests", ".tmp", `lane-${lane}`) : path.join(root, "tests", ".tmp");
 const databaseFile = path.join(tmp, "e2e.db");
+// The database as seeded, before the server writes: the Open311 client test's second instance
+// starts from a copy instead of migrating and seeding its own (tests/e2e/second-instance.ts).
+const seededFile = path.join(tmp, "e2e-seeded.db");
 const uploadDir = path.join(tmp, "e2e-uploads");
 const PORT = String(3100 + lane * 10);
 const BUILD_DIR = lane ? `build-lane-${lane}` : "build";
 
-for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(databaseFile + suffix, { force: true });
+for (const file of [databaseFile, seededFile]) {
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
 rmSync(uploadDir, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 mkdirSync(uploadDir, { recursive: true });
@@ -47,6 +52,10 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, env, std
 
 run(bin("prisma"), ["migrate", "deploy"]);
 run(bin("tsx"), ["prisma/seed.ts"]);
+// The seed has closed the database, which folds the WAL into the file; copied too if it did not.
+for (const suffix of ["", "-wal"]) {
+  if (existsSync(databaseFile + suffix)) copyFileSync(databaseFile + suffix, seededFile + suffix);
+}
 if (process.env.SKIP_BUILD !== "1") run("npm", ["run", "build"]);
 
 const server = spawn(process.execPath, ["server.mjs"], { cwd: root, env, stdio: "inherit" });

@@ -4,7 +4,7 @@
  * build as the e2e server, on its own port, without mail (SMTP_URL empty).
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -16,7 +16,11 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 export type SecondInstance = { url: string; start(): Promise<void>; stop(): Promise<void> };
 
-/** Migrates and seeds the database now; `start` and `stop` the server when the test wants. */
+/**
+ * Prepares the database now: a copy of the e2e database as scripts/e2e-server.mjs seeded it
+ * (demo data, before any test wrote), or migrated and seeded here when there is none.
+ * `start` and `stop` the server when the test wants.
+ */
 export async function prepareSecondInstance(port: number): Promise<SecondInstance> {
   const tmp = E2E_TMP;
   const databaseFile = path.join(tmp, `e2e-remote-${port}.db`);
@@ -39,8 +43,15 @@ export async function prepareSecondInstance(port: number): Promise<SecondInstanc
     SMTP_URL: "",
     JOB_POLL_MS: "500",
   };
-  await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
-  await run(bin("tsx"), ["prisma/seed.ts"], { cwd: root, env });
+  const seeded = path.join(tmp, "e2e-seeded.db");
+  if (existsSync(seeded)) {
+    for (const suffix of ["", "-wal"]) {
+      if (existsSync(seeded + suffix)) copyFileSync(seeded + suffix, databaseFile + suffix);
+    }
+  } else {
+    await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
+    await run(bin("tsx"), ["prisma/seed.ts"], { cwd: root, env });
+  }
 
   let server: ChildProcess | undefined;
   return {
