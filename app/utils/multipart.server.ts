@@ -12,11 +12,11 @@ export const MULTIPART_MAX_BYTES = FORM_MAX_BYTES + 4 * PHOTO_MAX_BYTES;
 export const TOO_LARGE = "__too_large__";
 
 /**
- * Reads a multipart form without ever throwing on size: an oversized file becomes the marker
- * TOO_LARGE (so the form can answer "too large" and keep the other fields), oversized text is
- * cut off (zod then reports it as too long). Files are kept in memory as a Buffer on `files`.
- * Only a body with more text in all than FORM_MAX_BYTES, or more than MULTIPART_MAX_BYTES in all
- * (no form of ours), is refused with 413, as soon as that many bytes have arrived.
+ * Reads a multipart form. Sizes a person can send with our form never make it throw: an
+ * oversized file becomes the marker TOO_LARGE (so the form can answer "too large" and keep the
+ * other fields), oversized text is cut off (zod then reports it as too long). Files are kept in
+ * memory as a Buffer on `files`. Only a body with more text in all than FORM_MAX_BYTES, or more
+ * than MULTIPART_MAX_BYTES in all, is refused with 413, as soon as that many bytes have arrived.
  */
 export async function parseMultipart(request: Request, fileFields: readonly string[]) {
   if (Number(request.headers.get("Content-Length")) > MULTIPART_MAX_BYTES) throw tooLarge();
