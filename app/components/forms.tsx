@@ -1,6 +1,7 @@
-import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
+import { conformOptions, type ZodFormOptions } from "./lazy-form";
 
 export * from "./form-fields";
 // Kept here too for the many forms that import them from this module; pages without a
@@ -13,19 +14,10 @@ export { FilterSelect, HoneypotField, isHoneypotFilled } from "./form-parts";
  */
 export function useZodForm<Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
   schema: Schema,
-  options: {
-    id: string;
-    lastResult: SubmissionResult<string[]> | null | undefined;
-    shouldValidate?: "onBlur" | "onSubmit";
-    defaultValue?: DefaultValue<z.input<Schema>>;
-  },
+  options: ZodFormOptions<z.input<Schema>>,
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
-    id: options.id,
-    lastResult: options.lastResult,
-    defaultValue: options.defaultValue,
-    shouldValidate: options.shouldValidate ?? "onBlur",
-    shouldRevalidate: "onInput",
+    ...conformOptions(options),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
 }

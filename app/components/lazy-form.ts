@@ -1,6 +1,25 @@
 import { parse, useForm, type DefaultValue, type Submission, type SubmissionResult } from "@conform-to/react";
 import { useCallback, useRef, useState } from "react";
 
+/** The options every form of ours gives conform (./forms and the lazy variant below). */
+export type ZodFormOptions<Input> = {
+  id: string;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  shouldValidate?: "onBlur" | "onSubmit";
+  defaultValue?: DefaultValue<Input>;
+};
+
+/** Validated first on blur (or submit), then on every keystroke once a field has shown an error. */
+export function conformOptions<Input>(options: ZodFormOptions<Input>) {
+  return {
+    id: options.id,
+    lastResult: options.lastResult,
+    defaultValue: options.defaultValue,
+    shouldValidate: options.shouldValidate ?? "onBlur",
+    shouldRevalidate: "onInput" as const,
+  };
+}
+
 /** What a lazily loaded module hands over: parseWithZod with the form's schema. */
 export type FormValidator<Input, Output> = (formData: FormData) => Submission<Input, string[], Output>;
 
@@ -20,12 +39,7 @@ export type FormValidator<Input, Output> = (formData: FormData) => Submission<In
  */
 export function useLazyZodForm<Input extends Record<string, unknown>, Output extends Record<string, unknown>>(
   load: () => Promise<FormValidator<Input, Output>>,
-  options: {
-    id: string;
-    lastResult: SubmissionResult<string[]> | null | undefined;
-    shouldValidate?: "onBlur" | "onSubmit";
-    defaultValue?: DefaultValue<Input>;
-  },
+  options: ZodFormOptions<Input>,
 ) {
   const loaded = useRef<FormValidator<Input, Output> | null>(null);
   const loading = useRef<Promise<FormValidator<Input, Output>> | null>(null);
@@ -45,11 +59,7 @@ export function useLazyZodForm<Input extends Record<string, unknown>, Output ext
     return loading.current;
   }, [load]);
   const [form, fields] = useForm<Input, Output>({
-    id: options.id,
-    lastResult: options.lastResult,
-    defaultValue: options.defaultValue,
-    shouldValidate: options.shouldValidate ?? "onBlur",
-    shouldRevalidate: "onInput",
+    ...conformOptions(options),
     onValidate: ({ formData }) =>
       loaded.current?.(formData) ??
       // Not loaded yet: no errors here; the server has the last word.

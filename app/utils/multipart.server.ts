@@ -1,6 +1,6 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { PHOTO_MAX_BYTES } from "~/domain/report-schema";
-import { FORM_MAX_BYTES, badRequest, tooLarge } from "./request.server";
+import { FORM_MAX_BYTES, badRequest, refuseDeclaredOver, tooLarge } from "./request.server";
 
 const TEXT_PART_MAX_BYTES = 64 * 1024;
 /**
@@ -19,7 +19,7 @@ export const TOO_LARGE = "__too_large__";
  * than MULTIPART_MAX_BYTES in all, is refused with 413, as soon as that many bytes have arrived.
  */
 export async function parseMultipart(request: Request, fileFields: readonly string[]) {
-  if (Number(request.headers.get("Content-Length")) > MULTIPART_MAX_BYTES) throw tooLarge();
+  refuseDeclaredOver(request, MULTIPART_MAX_BYTES);
   const files = new Map<string, Buffer | typeof TOO_LARGE>();
   let textBytes = 0;
   let allBytes = 0;

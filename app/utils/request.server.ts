@@ -24,10 +24,14 @@ export async function readFormData(request: Request, maxBytes = FORM_MAX_BYTES) 
   }
 }
 
+/** Throws 413 when the request says up front that its body is larger than maxBytes. */
+export function refuseDeclaredOver(request: Request, maxBytes: number) {
+  if (Number(request.headers.get("Content-Length")) > maxBytes) throw tooLarge();
+}
+
 /** The body's bytes, or a thrown 400 (unreadable) or 413 (more than maxBytes). */
 async function readBody(request: Request, maxBytes: number) {
-  const declared = Number(request.headers.get("Content-Length"));
-  if (declared > maxBytes) throw tooLarge();
+  refuseDeclaredOver(request, maxBytes);
   // Read before (a second read by mistake): not a form we can read.
   if (request.bodyUsed) throw badRequest();
   if (!request.body) return new Uint8Array();
