@@ -25,6 +25,8 @@ export type ReceivedMail = {
   /** Raw header values by lower-case name (last one wins), e.g. headers["list-unsubscribe"]. */
   headers: Record<string, string>;
   receivedAt: string;
+  /** The SMTP connection it came over (smtp-server's session id). */
+  connectionId: string;
 };
 
 export type TestSmtpServer = {
@@ -49,6 +51,8 @@ export async function startSmtpServer(
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     disableReverseLookup: true,
+    // The app keeps its SMTP connections open (a pool): close() ends them after this, not 30 s.
+    closeTimeout: 100,
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -65,6 +69,7 @@ export async function startSmtpServer(
             html: typeof parsed.html === "string" ? parsed.html : null,
             headers,
             receivedAt: new Date().toISOString(),
+            connectionId: session.id,
           };
           await options.onMail?.(mail);
           messages.push(mail);

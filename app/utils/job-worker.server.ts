@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { jobHandlers, recurringJobs, type JobHandlers } from "./job-handlers.server";
+import { closeMailTransport } from "./mail.server";
 import { queueDueRecurringJobs } from "./recurring-jobs.server";
 import { claimNextJob, type ClaimedJob } from "./sql.server";
 
@@ -163,4 +164,5 @@ export async function stopJobWorker() {
   if (state.timer) clearTimeout(state.timer);
   await state.running?.catch(() => undefined);
   delete globalForWorker.__jobWorker;
+  closeMailTransport();
 }

@@ -1,3 +1,4 @@
+import nodemailer from "nodemailer";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/afmelden.$token";
 import { loader as outboxLoader } from "~/routes/dev.outbox";
@@ -10,6 +11,7 @@ import {
   queueEmail,
   readUnsubscribeToken,
   sendQueuedEmail,
+  smtpTransportUrl,
   unsubscribeToken,
   unsubscribeUrl,
 } from "~/utils/mail.server";
@@ -60,6 +62,31 @@ describe("sending mail through the job queue", () => {
     const record = await db.outboxMail.findFirstOrThrow({ where: { to: user.email } });
     expect(record).toMatchObject({ subject: "Testbericht", transport: "smtp" });
     expect(record.sentAt).not.toBeNull();
+  });
+
+  test("mails in a row share one kept SMTP connection", async () => {
+    const to = ["een@example.test", "twee@example.test", "drie@example.test"];
+    await db.$transaction(async (tx) => {
+      for (const address of to) await queueEmail(tx, { to: address, subject: "Rij", text: "Tekst" });
+    });
+    expect(await runAllJobs()).toHaveLength(3);
+    const connections = new Set(to.map((address) => smtp.to(address)[0].connectionId));
+    expect(connections.size).toBe(1);
+  });
+
+  test("the transport gets its pool and short timeouts, and the URL's own settings win", () => {
+    const url = smtpTransportUrl("smtp://mailer:geheim%40123@mail.example.test:587?socketTimeout=5000");
+    const { options } = nodemailer.createTransport(url).transporter as unknown as { options: Record<string, unknown> };
+    expect(options).toMatchObject({
+      host: "mail.example.test",
+      port: 587,
+      auth: { user: "mailer", pass: "geheim@123" },
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 5_000,
+    });
   });
 
   test("a job that runs again after sending does not send the mail twice", async () => {
