@@ -10,7 +10,7 @@ import { requestSupportConfirmation } from "~/utils/confirmations.server";
 import { readFormData } from "~/utils/request.server";
 import { findPublicIssue } from "~/utils/issues.server";
 import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
-import { deleteSupport, insertSupport } from "~/utils/sql.server";
+import { deleteSupport, insertSupport, publicIssueExists } from "~/utils/sql.server";
 
 const schema = z.object({
   intent: z.enum(["support", "withdraw"]),
@@ -35,8 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const user = await requireUser(request);
   if (!hasPermission(user, "issue:support")) throw new Response("Geen toegang", { status: 403 });
-  const issue = await findPublicIssue(issueId, { id: true });
-  if (!issue) throw new Response("Niet gevonden", { status: 404 });
+  if (!(await publicIssueExists(issueId))) throw new Response("Niet gevonden", { status: 404 });
 
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return Response.json({ error: "Onbekende actie." }, { status: 400 });

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma as SqlitePrisma } from "~/generated/prisma/client";
 import { PrismaClient as PgPrismaClient, type Prisma as PgPrisma } from "~/generated/prisma-pg/client";
 import { env } from "./env.server";
-import { SqliteAdapterFactory } from "./sqlite-adapter.server";
+import { SqliteAdapterFactory, type DirectSqlite } from "./sqlite-adapter.server";
 
 /**
  * One database module for both providers (docs/decisions/009-postgresql-and-spatial-index.md):
@@ -50,18 +50,33 @@ type ModelMismatches = {
 }[keyof SqliteModels];
 export const pgClientIsCompatible: Same<ModelMismatches, never> = true;
 
+const globalForDb = globalThis as unknown as {
+  __db?: PrismaClient;
+  __sqliteFactories?: WeakMap<object, SqliteAdapterFactory>;
+};
+const sqliteFactories = (globalForDb.__sqliteFactories ??= new WeakMap());
+
 export function createDb(databaseUrl: string): PrismaClient {
   if (providerOf(databaseUrl) === "postgresql") {
     const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
     return client as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new SqliteAdapterFactory({ url: databaseUrl }) });
+  const factory = new SqliteAdapterFactory({ url: databaseUrl });
+  const client = new PrismaClient({ adapter: factory });
+  sqliteFactories.set(client, factory);
+  return client;
 }
-
-const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
 /** One client per process, kept across dev-server reloads. */
 export const db: PrismaClient = (globalForDb.__db ??= createDb(env().DATABASE_URL));
+
+/**
+ * The direct path to the SQLite connection of `client` (sqlite-adapter.server.ts, 5.), or null:
+ * on PostgreSQL, inside a transaction (`tx` is another object), or before the first query connected.
+ */
+export function directSqlite(client: Tx = db): DirectSqlite | null {
+  return sqliteFactories.get(client)?.direct ?? null;
+}
 
 /**
  * A `contains` filter that ignores case on both providers, as the app's searches expect:

@@ -31,14 +31,81 @@ type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
  *    prepared again for every query: preparing was ~4-6 % of a logged-in page's or a support's
  *    server time. The adapter binds the parameters to the statement it gets, which
  *    better-sqlite3 allows once per statement, so it gets a view that passes them on each run.
+ * 5. A direct path to the connection for the hottest statements, past Prisma (DirectSqlite below).
  */
 export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  /** The open connection's direct path (see DirectSqlite), or null before connect and after dispose. */
+  direct: DirectSqlite | null = null;
+
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-    keepStatements(adapter);
-    return statementsWaitForTransactions(adapter);
+    const client = keepStatements(adapter);
+    let direct: DirectSqlite | null = null;
+    const gated = statementsWaitForTransactions(adapter, () => {
+      if (this.direct === direct) this.direct = null;
+    });
+    direct = directSqlite(client, gated.openTransaction);
+    this.direct = direct;
+    return gated;
   }
+}
+
+/** A value as the adapter would bind it (its default "iso8601" format for dates). */
+export function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+export type SqliteStatement = { sql: string; values: readonly unknown[] };
+
+/**
+ * 5. A direct path for the few hottest statements (docs/decisions/012-request-overhead.md):
+ *    a statement through Prisma costs ~0.3-1.5 ms here (its query compiler runs for every call,
+ *    raw SQL included), the same statement on the connection ~0.02 ms. `query` runs statements
+ *    on the adapter's own connection, synchronously, once no transaction is open: the same rule
+ *    as every other statement outside a transaction (1.), and nothing can begin in between.
+ *    Values are bound as the adapter binds them; rows come back as the driver reads them (dates
+ *    as the stored text, numbers as numbers). Never use it for work inside `db.$transaction`.
+ */
+export type DirectSqlite = {
+  /** Runs the statements in order and returns each one's rows; `atomic` wraps them in BEGIN IMMEDIATE ... COMMIT. */
+  query<T extends Record<string, unknown>>(
+    statements: SqliteStatement[],
+    options?: { atomic?: boolean },
+  ): Promise<T[][]>;
+};
+
+function directSqlite(client: CachedClient, openTransaction: () => Promise<void> | null): DirectSqlite {
+  const rowsOf = (statement: SqliteStatement) => {
+    const prepared = client.prepare(statement.sql).bind(statement.values.map(sqliteValue));
+    if (!prepared.reader) {
+      prepared.run();
+      return [];
+    }
+    const names = (prepared.columns() as { name: string }[]).map((column) => column.name);
+    return prepared
+      .raw(true)
+      .all()
+      .map((values) => Object.fromEntries(names.map((name, index) => [name, (values as unknown[])[index]])));
+  };
+  return {
+    async query<T extends Record<string, unknown>>(statements: SqliteStatement[], options: { atomic?: boolean } = {}) {
+      // Checked right before the statements run, with no await in between (as in 1.).
+      for (let open = openTransaction(); open; open = openTransaction()) await open;
+      if (!options.atomic) return statements.map(rowsOf) as T[][];
+      client.prepare("BEGIN").run();
+      try {
+        const results = statements.map(rowsOf) as T[][];
+        client.prepare("COMMIT").run();
+        return results;
+      } catch (error) {
+        client.prepare("ROLLBACK").run();
+        throw error;
+      }
+    },
+  };
 }
 
 export const STATEMENT_CACHE_SIZE = 500;
@@ -53,6 +120,8 @@ type Statement = {
   columns(): unknown[];
   raw(toggle: boolean): { all(parameters?: unknown[]): unknown[] };
 };
+type BindableStatement = Statement & { bind(args: unknown[]): Statement };
+type CachedClient = { prepare(sql: string): BindableStatement };
 
 /**
  * The adapter keeps its better-sqlite3 connection in `client` and runs every query as
@@ -62,7 +131,7 @@ type Statement = {
  * that passes the parameters on each call, and makes `BEGIN` a `BEGIN IMMEDIATE`.
  * tests/integration/db-utils fails if a new adapter version changes how it uses the client.
  */
-function keepStatements(adapter: SqlDriverAdapter) {
+function keepStatements(adapter: SqlDriverAdapter): CachedClient {
   const client = (adapter as unknown as { client?: { prepare?: (sql: string) => Statement } }).client;
   if (typeof client?.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3: no client.prepare");
   const prepare = client.prepare.bind(client);
@@ -80,9 +149,10 @@ function keepStatements(adapter: SqlDriverAdapter) {
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
     return withParameters(statement, []);
   };
+  return client as CachedClient;
 }
 
-function withParameters(statement: Statement, parameters: unknown[]): Statement & { bind(args: unknown[]): Statement } {
+function withParameters(statement: Statement, parameters: unknown[]): BindableStatement {
   return {
     reader: statement.reader,
     bind: (args) => withParameters(statement, args),
@@ -93,7 +163,10 @@ function withParameters(statement: Statement, parameters: unknown[]): Statement 
   };
 }
 
-export function statementsWaitForTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
+export function statementsWaitForTransactions(
+  adapter: SqlDriverAdapter,
+  onDispose: () => void = () => {},
+): SqlDriverAdapter & { openTransaction(): Promise<void> | null } {
   /** Settles when the transaction that started last has ended; the next one waits for it. */
   let lastTransaction: Promise<void> = Promise.resolve();
   /** The open transaction's end, or null when none is open. */
@@ -104,6 +177,8 @@ export function statementsWaitForTransactions(adapter: SqlDriverAdapter): SqlDri
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
+    /** The open transaction's end, or null: a statement run synchronously after null runs outside one. */
+    openTransaction: () => open,
     async queryRaw(query) {
       while (open) await open;
       return adapter.queryRaw(query);
@@ -145,6 +220,9 @@ export function statementsWaitForTransactions(adapter: SqlDriverAdapter): SqlDri
       };
     },
     ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
-    dispose: () => adapter.dispose(),
+    dispose: () => {
+      onDispose();
+      return adapter.dispose();
+    },
   };
 }

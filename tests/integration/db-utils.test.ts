@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
-import { databaseProvider, db } from "~/utils/db.server";
+import { databaseProvider, db, directSqlite } from "~/utils/db.server";
+import { countRateLimitHit, insertSupport, sessionUserRows } from "~/utils/sql.server";
 import { createIssue, createUser, DEFAULT_PASSWORD, sessionCookieFor } from "../db-utils";
 import { findBuurt } from "~/domain/geo";
 import { loadBuurten } from "~/utils/buurten.server";
@@ -68,6 +69,25 @@ describe("the SQLite connection", () => {
       }
     },
   );
+});
+
+describe("the direct path (SQLite) and Prisma read each other's rows", () => {
+  test.skipIf(databaseProvider() !== "sqlite")("dates, numbers and text, both ways", async () => {
+    const at = new Date("2026-03-04T05:06:07.089Z");
+    const [supporter, issue] = await Promise.all([createUser(), createIssue({ reporterId: null })]);
+    expect(await insertSupport(issue.id, supporter.id, at)).toBe(1);
+    expect(directSqlite()).not.toBeNull();
+    // Written directly, read by Prisma.
+    const row = await db.support.findFirstOrThrow({ where: { issueId: issue.id } });
+    expect(row.createdAt.toISOString()).toBe(at.toISOString());
+    expect(await db.support.count({ where: { issueId: issue.id, createdAt: { gte: at } } })).toBe(1);
+    // Written by Prisma, read directly: a window that began at `at` is still running a minute later.
+    await db.rateLimit.create({ data: { key: "direct-dates", count: 3, windowStart: at } });
+    const hit = await countRateLimitHit("direct-dates", new Date(at.getTime() + 60_000), new Date(at.getTime() - 1));
+    expect(hit).toEqual({ count: 4, windowStart: at });
+    const session = await sessionUserRows("no-such-session");
+    expect(session).toEqual([]);
+  });
 });
 
 describe("kept prepared statements (SQLite)", () => {

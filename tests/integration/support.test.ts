@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { action as supportAction } from "~/routes/meldingen.$id.steun";
 import { db } from "~/utils/db.server";
+import { findPublicIssue } from "~/utils/issues.server";
+import { publicIssueExists } from "~/utils/sql.server";
 import { createIssue, createUser, sessionCookieFor } from "../db-utils";
 
 async function support(issueId: number, cookie: string, intent: "support" | "withdraw" | string) {
@@ -48,6 +50,17 @@ describe("supporting an issue", () => {
       expect(result.status).toBe(404);
       expect(await count(issue.id)).toBe(0);
     }
+  });
+
+  test("the action's quick check of an issue agrees with the public filter every list uses", async () => {
+    const reporter = await createUser();
+    for (const visibility of ["public", "hidden", "unconfirmed"] as const) {
+      const issue = await createIssue({ reporterId: reporter.id, visibility });
+      const listed = (await findPublicIssue(issue.id, { id: true })) !== null;
+      expect(await publicIssueExists(issue.id), visibility).toBe(listed);
+      expect(listed).toBe(visibility === "public");
+    }
+    expect(await publicIssueExists(2_000_000_000)).toBe(false);
   });
 
   test("bad input never causes a 500", async () => {

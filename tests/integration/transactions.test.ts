@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { db } from "~/utils/db.server";
+import { databaseProvider, db, directSqlite } from "~/utils/db.server";
+import { hitRateLimit } from "~/utils/rate-limit.server";
+import { changeCounterValue, insertSupport } from "~/utils/sql.server";
+import { createIssue, createUser } from "../db-utils";
 
 /**
  * Work of other requests must never become part of someone else's open transaction: on SQLite
@@ -36,6 +39,35 @@ describe("statements outside a transaction", () => {
     expect(await counter("tx-inner")).toBeNull();
     expect(await counter("tx-plain")).toBe(1);
     expect(await counter("tx-batch")).toBe(1);
+  });
+
+  test("the hot statements (supports, rate limits, counters; on SQLite the direct path) wait too", async () => {
+    const [supporter, issue] = await Promise.all([createUser(), createIssue({ reporterId: null })]);
+    let inside!: () => void;
+    const insideReached = new Promise<void>((resolve) => (inside = resolve));
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.changeCounter.create({ data: { key: "tx-hot-inner", value: 7 } });
+        await tx.issue.update({ where: { id: issue.id }, data: { supportCount: 999 } });
+        inside();
+        await sleep(150);
+        throw new Error("rolled back on purpose");
+      })
+      .catch((error: Error) => error.message);
+    await insideReached;
+
+    const supported = insertSupport(issue.id, supporter.id);
+    const limited = hitRateLimit("tx-hot-limit", 5, 60_000);
+    const read = changeCounterValue("tx-hot-inner");
+
+    expect(await failing).toBe("rolled back on purpose");
+    expect(await supported).toBe(1);
+    expect((await limited).remaining).toBe(4);
+    expect(await read).toBe(0);
+    expect(await db.support.count({ where: { issueId: issue.id } })).toBe(1);
+    expect((await db.issue.findUniqueOrThrow({ where: { id: issue.id } })).supportCount).toBe(1);
+    expect(await db.rateLimit.findUnique({ where: { key: "tx-hot-limit" } })).toMatchObject({ count: 1 });
+    if (databaseProvider() === "sqlite") expect(directSqlite()).not.toBeNull();
   });
 
   test("transactions one after another each keep their own writes", async () => {
