@@ -159,10 +159,11 @@ export function startJobWorker() {
 /** Stops polling and waits for the job in progress, for a graceful shutdown. */
 export async function stopJobWorker() {
   const state = globalForWorker.__jobWorker;
-  if (!state) return;
-  state.stopped = true;
-  if (state.timer) clearTimeout(state.timer);
-  await state.running?.catch(() => undefined);
-  delete globalForWorker.__jobWorker;
+  if (state) {
+    state.stopped = true;
+    if (state.timer) clearTimeout(state.timer);
+    await state.running?.catch(() => undefined);
+    delete globalForWorker.__jobWorker;
+  }
   closeMailTransport();
 }

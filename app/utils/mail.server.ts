@@ -56,6 +56,9 @@ let transport: { url: string; transporter: Transporter } | undefined;
 const SMTP_OPTIONS = {
   pool: "true",
   maxConnections: "2",
+  // A mail whose connection closed mid-send fails the job (which retries it) instead of being
+  // sent again by the pool, without limit and outside the job's lock.
+  maxRequeues: "0",
   connectionTimeout: "10000",
   greetingTimeout: "10000",
   socketTimeout: "30000",

@@ -22,6 +22,7 @@ const isPostgres = () => databaseProvider() === "postgresql";
 async function hotQueries<T>(statements: Prisma.Sql[], { atomic = false, client = db as Tx } = {}): Promise<T[][]> {
   const direct = directSqlite(client);
   if (direct) return (await direct.query(statements, { atomic })) as T[][];
+  if (atomic && client !== db) throw new Error("hotQueries: atomic runs its own transaction; pass no tx");
   if (atomic) return (await db.$transaction(statements.map((sql) => db.$queryRaw<T[]>(sql)))) as T[][];
   return Promise.all(statements.map((sql) => client.$queryRaw<T[]>(sql)));
 }

@@ -27,6 +27,10 @@ type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
  *    fails at that write with SQLITE_BUSY_SNAPSHOT, at once and without the busy timeout, when
  *    another process wrote in between (a maintenance script, the end-to-end tests' own writes).
  *    Inside this process transactions already run one at a time, so this costs nothing here.
+ *    The BEGIN runs here, before the adapter's startTransaction, whose own BEGIN is a no-op: the
+ *    adapter takes its lock and then runs BEGIN, and when that BEGIN failed (another process held
+ *    the write lock past the busy timeout) it never released the lock, and every later
+ *    transaction of the process waited forever.
  * 4. Prepared statements are kept (the last STATEMENT_CACHE_SIZE distinct SQL texts) instead of
  *    prepared again for every query: preparing was ~4-6 % of a logged-in page's or a support's
  *    server time. The adapter binds the parameters to the statement it gets, which
@@ -42,8 +46,11 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
     const client = keepStatements(adapter);
     let direct: DirectSqlite | null = null;
-    const gated = statementsWaitForTransactions(adapter, () => {
-      if (this.direct === direct) this.direct = null;
+    const gated = statementsWaitForTransactions(adapter, {
+      begin: () => client.prepare(BEGIN_FOR_REAL).run(),
+      onDispose: () => {
+        if (this.direct === direct) this.direct = null;
+      },
     });
     direct = directSqlite(client, gated.openTransaction);
     this.direct = direct;
@@ -95,7 +102,7 @@ function directSqlite(client: CachedClient, openTransaction: () => Promise<void>
       // Checked right before the statements run, with no await in between (as in 1.).
       for (let open = openTransaction(); open; open = openTransaction()) await open;
       if (!options.atomic) return statements.map(rowsOf) as T[][];
-      client.prepare("BEGIN").run();
+      client.prepare(BEGIN_FOR_REAL).run();
       try {
         const results = statements.map(rowsOf) as T[][];
         client.prepare("COMMIT").run();
@@ -109,6 +116,14 @@ function directSqlite(client: CachedClient, openTransaction: () => Promise<void>
 }
 
 export const STATEMENT_CACHE_SIZE = 500;
+const BEGIN_FOR_REAL = "BEGIN IMMEDIATE";
+const NO_OP: BindableStatement = {
+  reader: false,
+  bind: () => NO_OP,
+  run: () => ({ changes: 0 }),
+  columns: () => [],
+  raw: () => ({ all: () => [] }),
+};
 let prepared = 0;
 /** How many statements this process has prepared (for the test that checks they are kept). */
 export const preparedStatementCount = () => prepared;
@@ -128,7 +143,7 @@ type CachedClient = { prepare(sql: string): BindableStatement };
  * `client.prepare(sql).bind(args)`, then `.run()`, or `.reader`, `.columns()` and
  * `.raw().all()`; it begins a transaction with `client.prepare("BEGIN").run()` and has no option
  * for the mode. Here `prepare` answers from a cache (least recently used out first), with a view
- * that passes the parameters on each call, and makes `BEGIN` a `BEGIN IMMEDIATE`.
+ * that passes the parameters on each call, and makes the adapter's `BEGIN` a no-op (3.).
  * tests/integration/db-utils fails if a new adapter version changes how it uses the client.
  */
 function keepStatements(adapter: SqlDriverAdapter): CachedClient {
@@ -137,7 +152,9 @@ function keepStatements(adapter: SqlDriverAdapter): CachedClient {
   const prepare = client.prepare.bind(client);
   const statements = new Map<string, Statement>();
   client.prepare = (sql: string) => {
-    const text = sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql;
+    // The adapter's own BEGIN does nothing: the transaction has begun already (3.).
+    if (sql === "BEGIN") return NO_OP;
+    const text = sql;
     let statement = statements.get(text);
     // Deleted and set again: a Map keeps insertion order, so its first key is the least recently used.
     if (statement) statements.delete(text);
@@ -165,7 +182,7 @@ function withParameters(statement: Statement, parameters: unknown[]): BindableSt
 
 export function statementsWaitForTransactions(
   adapter: SqlDriverAdapter,
-  onDispose: () => void = () => {},
+  { begin, onDispose = () => {} }: { begin: () => void; onDispose?: () => void },
 ): SqlDriverAdapter & { openTransaction(): Promise<void> | null } {
   /** Settles when the transaction that started last has ended; the next one waits for it. */
   let lastTransaction: Promise<void> = Promise.resolve();
@@ -204,9 +221,21 @@ export function statementsWaitForTransactions(
       };
       let transaction: Transaction;
       try {
-        transaction = await adapter.startTransaction(isolationLevel);
+        begin();
       } catch (error) {
         finish();
+        // As the adapter reports a failed statement (SQLITE_BUSY: "database is locked", ...).
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+        throw error;
+      }
+      try {
+        transaction = await adapter.startTransaction(isolationLevel);
+      } catch (error) {
+        try {
+          await adapter.executeScript("ROLLBACK");
+        } finally {
+          finish();
+        }
         throw error;
       }
       return {

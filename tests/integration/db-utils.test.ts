@@ -1,12 +1,13 @@
 import Database from "better-sqlite3";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { databaseProvider, db, directSqlite } from "~/utils/db.server";
 import { countRateLimitHit, insertSupport, sessionUserRows } from "~/utils/sql.server";
 import { createIssue, createUser, DEFAULT_PASSWORD, sessionCookieFor } from "../db-utils";
 import { findBuurt } from "~/domain/geo";
 import { loadBuurten } from "~/utils/buurten.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { STATEMENT_CACHE_SIZE, preparedStatementCount } from "~/utils/sqlite-adapter.server";
+import { PrismaClient } from "~/generated/prisma/client";
+import { STATEMENT_CACHE_SIZE, SqliteAdapterFactory, preparedStatementCount } from "~/utils/sqlite-adapter.server";
 
 // Each test file has its own copy of the base database; tests inside a file share it.
 describe("test database isolation", () => {
@@ -71,20 +72,46 @@ describe("the SQLite connection", () => {
   );
 });
 
+describe("a transaction that cannot get the write lock", () => {
+  test.skipIf(databaseProvider() !== "sqlite")("fails, and the next one works (nothing stays locked)", async () => {
+    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+    // A client with a short busy timeout, and another connection that holds the write lock.
+    const client = new PrismaClient({ adapter: new SqliteAdapterFactory({ url: `file:${file}`, timeout: 50 }) });
+    const other = new Database(file);
+    try {
+      await client.changeCounter.findMany();
+      other.exec("BEGIN IMMEDIATE");
+      const create = (key: string) => client.$transaction((tx) => tx.changeCounter.create({ data: { key, value: 1 } }));
+      await expect(create("locked-out")).rejects.toThrow(/locked|timed out/i);
+      other.exec("ROLLBACK");
+      const hung = new Promise((resolve) => setTimeout(() => resolve("still waiting after 5 s"), 5000).unref());
+      expect(await Promise.race([create("after-the-lock"), hung])).toMatchObject({ key: "after-the-lock" });
+      expect(await client.changeCounter.count({ where: { key: "locked-out" } })).toBe(0);
+    } finally {
+      other.close();
+      await client.$disconnect();
+    }
+  });
+});
+
 describe("the direct path (SQLite) and Prisma read each other's rows", () => {
   test.skipIf(databaseProvider() !== "sqlite")("dates, numbers and text, both ways", async () => {
     const at = new Date("2026-03-04T05:06:07.089Z");
     const [supporter, issue] = await Promise.all([createUser(), createIssue({ reporterId: null })]);
+    const direct = directSqlite()!;
+    const query = vi.spyOn(direct, "query");
     expect(await insertSupport(issue.id, supporter.id, at)).toBe(1);
-    expect(directSqlite()).not.toBeNull();
-    // Written directly, read by Prisma.
+    expect(query).toHaveBeenCalledTimes(1);
+    // Written directly, read by Prisma; dates are compared as text, so the format must be the same.
     const row = await db.support.findFirstOrThrow({ where: { issueId: issue.id } });
     expect(row.createdAt.toISOString()).toBe(at.toISOString());
-    expect(await db.support.count({ where: { issueId: issue.id, createdAt: { gte: at } } })).toBe(1);
-    // Written by Prisma, read directly: a window that began at `at` is still running a minute later.
+    expect(await db.support.count({ where: { issueId: issue.id, createdAt: { gte: at, lte: at } } })).toBe(1);
+    // Written by Prisma, read directly: a window that began exactly at `at` is not over yet.
     await db.rateLimit.create({ data: { key: "direct-dates", count: 3, windowStart: at } });
-    const hit = await countRateLimitHit("direct-dates", new Date(at.getTime() + 60_000), new Date(at.getTime() - 1));
+    const hit = await countRateLimitHit("direct-dates", new Date(at.getTime() + 60_000), at);
     expect(hit).toEqual({ count: 4, windowStart: at });
+    expect(query).toHaveBeenCalledTimes(2);
+    query.mockRestore();
     const session = await sessionUserRows("no-such-session");
     expect(session).toEqual([]);
   });

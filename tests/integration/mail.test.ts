@@ -83,6 +83,7 @@ describe("sending mail through the job queue", () => {
       auth: { user: "mailer", pass: "geheim@123" },
       pool: true,
       maxConnections: 2,
+      maxRequeues: 0,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 5_000,
