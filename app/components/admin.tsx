@@ -4,7 +4,7 @@ import { ArrowLeft } from "lucide-react";
 import { ORGANISATION_TYPES, settingBounds, type OrganisationType } from "~/domain/admin-schemas";
 import { MEMBERSHIP_ROLES, ROLES, type MembershipRole, type Role } from "~/domain/permissions";
 import { t } from "~/i18n";
-import { ErrorSummary, SelectField, TextareaField, TextField } from "./forms";
+import { ErrorSummary, SelectField, TextareaField, TextField } from "./form-fields";
 
 /** Small shared pieces of the admin pages (/admin/*). */
 

@@ -1,11 +1,21 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, isRouteErrorResponse, Link, useFetcher, useRouteError } from "@remix-run/react";
 import { EyeOff, Flag, ShieldAlert } from "lucide-react";
-import { FLAG_REASONS, flagPath, flagSchema, type FlagTarget } from "~/domain/moderation";
+import type { z } from "zod";
+import { FLAG_REASONS, flagPath, type FlagTarget } from "~/domain/flags";
+import type { flagSchema } from "~/domain/moderation";
 import { t } from "~/i18n";
 import { ErrorMessage } from "~/root";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { HoneypotField, RadioGroupField, TextareaField, useZodForm } from "./forms";
+import { RadioGroupField, TextareaField } from "./form-fields";
+import { HoneypotField } from "./form-parts";
+import { useLazyZodForm, type FormValidator } from "./lazy-form";
+
+type FlagInput = z.input<typeof flagSchema>;
+const loadFlagValidation = () =>
+  import("~/domain/issue-validation").then(
+    (module) => module.validateFlag as FormValidator<FlagInput, z.output<typeof flagSchema>>,
+  );
 
 function targetSuffix(target: FlagTarget) {
   return target.type === "issue" ? "issue" : target.type === "comment" ? target.commentId : target.photoId;
@@ -51,13 +61,19 @@ export function FlagForm({
   FormComponent?: typeof Form;
 }) {
   const suffix = targetSuffix(target);
-  const [form, fields] = useZodForm(flagSchema, {
+  const [form, fields, validation] = useLazyZodForm(loadFlagValidation, {
     id: `flag-${suffix}`,
     lastResult,
     shouldValidate: "onSubmit",
   });
   return (
-    <FormComponent method="post" action={flagPath(target)} {...getFormProps(form)} className="relative space-y-3">
+    <FormComponent
+      method="post"
+      action={flagPath(target)}
+      {...getFormProps(form)}
+      {...validation.warmUp}
+      className="relative space-y-3"
+    >
       {form.errors?.length ? (
         <p role="alert" className="font-semibold text-red-700">
           {form.errors[0]}

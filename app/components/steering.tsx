@@ -1,7 +1,7 @@
 import { CircleCheck, CircleDashed, Clock, type LucideIcon } from "lucide-react";
 import { Link } from "@remix-run/react";
 import type { FieldMetadata } from "@conform-to/react";
-import { RadioGroupField, SelectField, TextField } from "./forms";
+import { RadioGroupField, SelectField, TextField } from "./form-fields";
 import type { DecisionProgress } from "~/domain/steering";
 import { t } from "~/i18n";
 import { formatDate } from "~/utils/format";

@@ -1,31 +1,21 @@
 import { z } from "zod";
 import { t } from "~/i18n";
 import { reporterEditDeadline } from "./permissions";
+import { FLAG_NOTE_MAX, FLAG_REASONS, FLAG_TARGET_TYPES, type FlagReason, type FlagTarget } from "./flags";
 import { reportSchema } from "./report-schema";
 
+export * from "./flags";
+
 /**
- * Moderation rules without I/O: what can be flagged and why, the moderators' actions and the
- * text edit of an issue. Who may do what lives in permissions.ts.
+ * Moderation rules without I/O: what can be flagged and why (flags.ts, re-exported here), the
+ * moderators' actions and the text edit of an issue. Who may do what lives in permissions.ts.
  */
 
-export const FLAG_TARGET_TYPES = ["issue", "comment", "photo"] as const;
-export type FlagTargetType = (typeof FLAG_TARGET_TYPES)[number];
-
-/** Why a visitor flags something; also the common reasons a moderator hides something for. */
-export const FLAG_REASONS = ["persoonsgegevens", "beledigend", "spam", "onjuist", "anders"] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
-
-export const FLAG_NOTE_MAX = 500;
 export const HIDE_NOTE_MAX = 300;
 export const EDIT_REASON_MAX = 500;
 
 /** At most this many flags per person or address per hour. */
 export const FLAG_RATE_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 };
-
-export type FlagTarget =
-  | { type: "issue"; issueId: number }
-  | { type: "comment"; issueId: number; commentId: string }
-  | { type: "photo"; issueId: number; photoId: string };
 
 const cuidLike = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 const issueIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -49,14 +39,6 @@ export function parseFlagTarget(search: URLSearchParams): FlagTarget | null {
     return photoId.success ? { type: "photo", issueId: issueId.data, photoId: photoId.data } : null;
   }
   return { type: "issue", issueId: issueId.data };
-}
-
-/** The flag URL of a target (the form posts there; without JavaScript it is also the page). */
-export function flagPath(target: FlagTarget) {
-  const search = new URLSearchParams({ melding: String(target.issueId) });
-  if (target.type === "comment") search.set("reactie", target.commentId);
-  if (target.type === "photo") search.set("foto", target.photoId);
-  return `/moderatie/melden?${search.toString()}`;
 }
 
 /** The flag form: a reason and an optional note (required with "anders"). */

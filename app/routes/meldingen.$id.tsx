@@ -1,6 +1,8 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
-import { TextareaField, useZodForm } from "~/components/forms";
+import { TextareaField } from "~/components/form-fields";
+import { useLazyZodForm, type FormValidator } from "~/components/lazy-form";
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
@@ -541,7 +543,7 @@ function Comments({
   const navigation = useNavigation();
   const location = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
-  const [form, fields] = useZodForm(commentSchema, {
+  const [form, fields, validation] = useLazyZodForm(loadCommentValidation, {
     id: `comment-${issueId}`,
     lastResult,
     shouldValidate: "onSubmit",
@@ -596,7 +598,7 @@ function Comments({
         ))}
       </ul>
       {canComment ? (
-        <Form method="post" {...getFormProps(form)} ref={formRef} className="mt-4 space-y-2">
+        <Form method="post" {...getFormProps(form)} {...validation.warmUp} ref={formRef} className="mt-4 space-y-2">
           <input type="hidden" name="intent" value="comment" />
           {form.errors?.length ? (
             <p role="alert" className="font-semibold text-red-700">
@@ -619,6 +621,18 @@ function Comments({
   );
 }
 
+// The forms' checks load at their first use (lazy-form.ts): zod is not part of the page's first load.
+type CommentInput = z.input<typeof commentSchema>;
+type ReopenInput = z.input<typeof reopenSchema>;
+const loadCommentValidation = () =>
+  import("~/domain/issue-validation").then(
+    (module) => module.validateComment as unknown as FormValidator<CommentInput, z.output<typeof commentSchema>>,
+  );
+const loadReopenValidation = () =>
+  import("~/domain/issue-validation").then(
+    (module) => module.validateReopen as FormValidator<ReopenInput, z.output<typeof reopenSchema>>,
+  );
+
 const EVENT_LABELS = ["created", "triaged", "public_update", "owner_changed", "decision"] as const;
 function eventLabel(type: string) {
   return EVENT_LABELS.find((label) => label === type) ?? "public_update";
@@ -627,7 +641,11 @@ function eventLabel(type: string) {
 function ReopenForm({ issueId, days }: { issueId: number; days: number }) {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm(reopenSchema, { id: `reopen-${issueId}`, lastResult, shouldValidate: "onSubmit" });
+  const [form, fields, validation] = useLazyZodForm(loadReopenValidation, {
+    id: `reopen-${issueId}`,
+    lastResult,
+    shouldValidate: "onSubmit",
+  });
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "reopen";
   return (
     <section aria-labelledby="reopen-title" className="card p-5">
@@ -635,7 +653,7 @@ function ReopenForm({ issueId, days }: { issueId: number; days: number }) {
         {t("triage.reopen.title")}
       </h2>
       <p className="mt-1">{t("triage.reopen.intro", { days })}</p>
-      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-3 space-y-3">
         <input type="hidden" name="intent" value="reopen" />
         {form.errors?.length ? (
           <p role="alert" className="font-semibold text-red-700">
