@@ -108,7 +108,8 @@ function directSqlite(client: CachedClient, openTransaction: () => Promise<void>
         client.prepare("COMMIT").run();
         return results;
       } catch (error) {
-        client.prepare("ROLLBACK").run();
+        // SQLite may have ended the transaction itself (a full disk, an I/O error).
+        if (client.inTransaction) client.prepare("ROLLBACK").run();
         throw error;
       }
     },
@@ -136,7 +137,7 @@ type Statement = {
   raw(toggle: boolean): { all(parameters?: unknown[]): unknown[] };
 };
 type BindableStatement = Statement & { bind(args: unknown[]): Statement };
-type CachedClient = { prepare(sql: string): BindableStatement };
+type CachedClient = { prepare(sql: string): BindableStatement; readonly inTransaction: boolean };
 
 /**
  * The adapter keeps its better-sqlite3 connection in `client` and runs every query as
@@ -231,11 +232,9 @@ export function statementsWaitForTransactions(
       try {
         transaction = await adapter.startTransaction(isolationLevel);
       } catch (error) {
-        try {
-          await adapter.executeScript("ROLLBACK");
-        } finally {
-          finish();
-        }
+        // The original error is the one to report, not a failed ROLLBACK's.
+        await adapter.executeScript("ROLLBACK").catch(() => {});
+        finish();
         throw error;
       }
       return {

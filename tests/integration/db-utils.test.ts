@@ -100,18 +100,21 @@ describe("the direct path (SQLite) and Prisma read each other's rows", () => {
     const [supporter, issue] = await Promise.all([createUser(), createIssue({ reporterId: null })]);
     const direct = directSqlite()!;
     const query = vi.spyOn(direct, "query");
-    expect(await insertSupport(issue.id, supporter.id, at)).toBe(1);
-    expect(query).toHaveBeenCalledTimes(1);
-    // Written directly, read by Prisma; dates are compared as text, so the format must be the same.
-    const row = await db.support.findFirstOrThrow({ where: { issueId: issue.id } });
-    expect(row.createdAt.toISOString()).toBe(at.toISOString());
-    expect(await db.support.count({ where: { issueId: issue.id, createdAt: { gte: at, lte: at } } })).toBe(1);
-    // Written by Prisma, read directly: a window that began exactly at `at` is not over yet.
-    await db.rateLimit.create({ data: { key: "direct-dates", count: 3, windowStart: at } });
-    const hit = await countRateLimitHit("direct-dates", new Date(at.getTime() + 60_000), at);
-    expect(hit).toEqual({ count: 4, windowStart: at });
-    expect(query).toHaveBeenCalledTimes(2);
-    query.mockRestore();
+    try {
+      expect(await insertSupport(issue.id, supporter.id, at)).toBe(1);
+      expect(query).toHaveBeenCalledTimes(1);
+      // Written directly, read by Prisma; dates are compared as text, so the format must be the same.
+      const row = await db.support.findFirstOrThrow({ where: { issueId: issue.id } });
+      expect(row.createdAt.toISOString()).toBe(at.toISOString());
+      expect(await db.support.count({ where: { issueId: issue.id, createdAt: { gte: at, lte: at } } })).toBe(1);
+      // Written by Prisma, read directly: a window that began exactly at `at` is not over yet.
+      await db.rateLimit.create({ data: { key: "direct-dates", count: 3, windowStart: at } });
+      const hit = await countRateLimitHit("direct-dates", new Date(at.getTime() + 60_000), at);
+      expect(hit).toEqual({ count: 4, windowStart: at });
+      expect(query).toHaveBeenCalledTimes(2);
+    } finally {
+      query.mockRestore();
+    }
     const session = await sessionUserRows("no-such-session");
     expect(session).toEqual([]);
   });
