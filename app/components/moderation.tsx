@@ -1,21 +1,15 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, isRouteErrorResponse, Link, useFetcher, useRouteError } from "@remix-run/react";
 import { EyeOff, Flag, ShieldAlert } from "lucide-react";
-import type { z } from "zod";
 import { FLAG_REASONS, flagPath, type FlagTarget } from "~/domain/flags";
-import type { flagSchema } from "~/domain/moderation";
 import { t } from "~/i18n";
 import { ErrorMessage } from "~/root";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { RadioGroupField, TextareaField } from "./form-fields";
 import { HoneypotField } from "./form-parts";
-import { useLazyZodForm, type FormValidator } from "./lazy-form";
+import { useLazyZodForm } from "./lazy-form";
 
-type FlagInput = z.input<typeof flagSchema>;
-const loadFlagValidation = () =>
-  import("~/domain/issue-validation").then(
-    (module) => module.validateFlag as FormValidator<FlagInput, z.output<typeof flagSchema>>,
-  );
+const loadFlagValidation = () => import("~/domain/issue-validation").then((module) => module.validateFlag);
 
 function targetSuffix(target: FlagTarget) {
   return target.type === "issue" ? "issue" : target.type === "comment" ? target.commentId : target.photoId;

@@ -8,7 +8,6 @@ import { anonymousSupportSchema } from "~/domain/report-schema";
 import { getSessionUser, requireUser, safeRedirectTo } from "~/utils/auth.server";
 import { requestSupportConfirmation } from "~/utils/confirmations.server";
 import { readFormData } from "~/utils/request.server";
-import { findPublicIssue } from "~/utils/issues.server";
 import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
 import { deleteSupport, insertSupport, publicIssueExists } from "~/utils/sql.server";
 
@@ -67,8 +66,7 @@ async function supportByEmail(issueId: number, formData: FormData, context: AppL
     url.searchParams.set(SUPPORT_ERROR_PARAM, problem);
     return redirect(`${url.pathname}${url.search}#steunen`);
   };
-  const issue = await findPublicIssue(issueId, { id: true });
-  if (!issue) throw new Response("Niet gevonden", { status: 404 });
+  if (!(await publicIssueExists(issueId))) throw new Response("Niet gevonden", { status: 404 });
 
   const parsed = anonymousSupportSchema.safeParse({ email: formData.get("email") ?? undefined });
   if (!parsed.success) return fail(formData.get("email") ? "email" : "emailRequired", 400);

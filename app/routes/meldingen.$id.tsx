@@ -1,8 +1,7 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { TextareaField } from "~/components/form-fields";
-import { useLazyZodForm, type FormValidator } from "~/components/lazy-form";
+import { useLazyZodForm } from "~/components/lazy-form";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
@@ -622,16 +621,8 @@ function Comments({
 }
 
 // The forms' checks load at their first use (lazy-form.ts): zod is not part of the page's first load.
-type CommentInput = z.input<typeof commentSchema>;
-type ReopenInput = z.input<typeof reopenSchema>;
-const loadCommentValidation = () =>
-  import("~/domain/issue-validation").then(
-    (module) => module.validateComment as unknown as FormValidator<CommentInput, z.output<typeof commentSchema>>,
-  );
-const loadReopenValidation = () =>
-  import("~/domain/issue-validation").then(
-    (module) => module.validateReopen as FormValidator<ReopenInput, z.output<typeof reopenSchema>>,
-  );
+const loadCommentValidation = () => import("~/domain/issue-validation").then((module) => module.validateComment);
+const loadReopenValidation = () => import("~/domain/issue-validation").then((module) => module.validateReopen);
 
 const EVENT_LABELS = ["created", "triaged", "public_update", "owner_changed", "decision"] as const;
 function eventLabel(type: string) {

@@ -155,15 +155,14 @@ function keepStatements(adapter: SqlDriverAdapter): CachedClient {
   client.prepare = (sql: string) => {
     // The adapter's own BEGIN does nothing: the transaction has begun already (3.).
     if (sql === "BEGIN") return NO_OP;
-    const text = sql;
-    let statement = statements.get(text);
+    let statement = statements.get(sql);
     // Deleted and set again: a Map keeps insertion order, so its first key is the least recently used.
-    if (statement) statements.delete(text);
+    if (statement) statements.delete(sql);
     else {
-      statement = prepare(text);
+      statement = prepare(sql);
       prepared += 1;
     }
-    statements.set(text, statement);
+    statements.set(sql, statement);
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
     return withParameters(statement, []);
   };
