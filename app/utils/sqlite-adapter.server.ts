@@ -30,7 +30,10 @@ type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
  *    The BEGIN runs here, before the adapter's startTransaction, whose own BEGIN is a no-op: the
  *    adapter takes its lock and then runs BEGIN, and when that BEGIN failed (another process held
  *    the write lock past the busy timeout) it never released the lock, and every later
- *    transaction of the process waited forever.
+ *    transaction of the process waited forever. Likewise a COMMIT (or ROLLBACK) that fails (a
+ *    deferred foreign key, a full disk): Prisma then counts the transaction as closed and never
+ *    ends it at the adapter, so here it is rolled back if SQLite still has it open and the
+ *    adapter's lock is released.
  * 4. Prepared statements are kept (the last STATEMENT_CACHE_SIZE distinct SQL texts) instead of
  *    prepared again for every query: preparing was ~4-6 % of a logged-in page's or a support's
  *    server time. The adapter binds the parameters to the statement it gets, which
@@ -48,6 +51,7 @@ export class SqliteAdapterFactory extends PrismaBetterSQLite3 {
     let direct: DirectSqlite | null = null;
     const gated = statementsWaitForTransactions(adapter, {
       begin: () => client.prepare(BEGIN_FOR_REAL).run(),
+      inTransaction: () => client.inTransaction,
       onDispose: () => {
         if (this.direct === direct) this.direct = null;
       },
@@ -182,7 +186,11 @@ function withParameters(statement: Statement, parameters: unknown[]): BindableSt
 
 export function statementsWaitForTransactions(
   adapter: SqlDriverAdapter,
-  { begin, onDispose = () => {} }: { begin: () => void; onDispose?: () => void },
+  {
+    begin,
+    inTransaction,
+    onDispose = () => {},
+  }: { begin: () => void; inTransaction: () => boolean; onDispose?: () => void },
 ): SqlDriverAdapter & { openTransaction(): Promise<void> | null } {
   /** Settles when the transaction that started last has ended; the next one waits for it. */
   let lastTransaction: Promise<void> = Promise.resolve();
@@ -236,14 +244,34 @@ export function statementsWaitForTransactions(
         finish();
         throw error;
       }
+      // The adapter's commit() and rollback() only release its lock: once, whichever comes first.
+      let closed = false;
+      const close = (end: () => Promise<void>) => {
+        if (closed) return Promise.resolve();
+        closed = true;
+        return end().finally(finish);
+      };
       return {
         provider: transaction.provider,
         adapterName: transaction.adapterName,
         options: transaction.options,
         queryRaw: (query) => transaction.queryRaw(query),
-        executeRaw: (query) => transaction.executeRaw(query),
-        commit: () => transaction.commit().finally(finish),
-        rollback: () => transaction.rollback().finally(finish),
+        async executeRaw(query) {
+          try {
+            return await transaction.executeRaw(query);
+          } catch (error) {
+            // Prisma ends a transaction with executeRaw("COMMIT") and then commit(), or the same with
+            // ROLLBACK. When the statement fails it counts the transaction as closed and calls
+            // neither commit() nor rollback(): end it here, or it would hold the lock for good.
+            if (query.sql === "COMMIT" || query.sql === "ROLLBACK") {
+              if (inTransaction()) await adapter.executeScript("ROLLBACK").catch(() => {});
+              await close(() => transaction.rollback());
+            }
+            throw error;
+          }
+        },
+        commit: () => close(() => transaction.commit()),
+        rollback: () => close(() => transaction.rollback()),
       };
     },
     ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),

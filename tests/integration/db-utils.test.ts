@@ -94,6 +94,39 @@ describe("a transaction that cannot get the write lock", () => {
   });
 });
 
+describe("a transaction whose COMMIT fails", () => {
+  test.skipIf(databaseProvider() !== "sqlite")("is rolled back, and the next one works (nothing stays locked)", async () => {
+    const client = new PrismaClient({ adapter: new SqliteAdapterFactory({ url: process.env.DATABASE_URL! }) });
+    try {
+      // A deferred foreign key is checked at COMMIT: the COMMIT statement fails, not the insert.
+      const dangling = (key: string) =>
+        client.$transaction(async (tx) => {
+          await tx.changeCounter.create({ data: { key, value: 1 } });
+          await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+          await tx.$executeRawUnsafe(
+            "INSERT INTO Follow (userId, issueId, createdAt) VALUES ('no-such-user', -1, '2026-01-01T00:00:00.000+00:00')",
+          );
+        });
+      await expect(dangling("commit-failed")).rejects.toThrow(/foreign ?key/i);
+      const hung = new Promise((resolve) => setTimeout(() => resolve("still waiting after 5 s"), 5000).unref());
+      // A transaction and a plain statement after it (both waited forever before).
+      const next = client.$transaction((tx) => tx.changeCounter.create({ data: { key: "after-commit", value: 1 } }));
+      expect(await Promise.race([next, hung])).toMatchObject({ key: "after-commit" });
+      expect(await Promise.race([client.changeCounter.count({ where: { key: "commit-failed" } }), hung])).toBe(0);
+      expect(await client.follow.count({ where: { userId: "no-such-user" } })).toBe(0);
+      // The same for a second failure in a row: the lock was released once, not twice.
+      await expect(dangling("commit-failed-again")).rejects.toThrow(/foreign ?key/i);
+      const both = Promise.all([
+        client.$transaction((tx) => tx.changeCounter.create({ data: { key: "after-again-1", value: 1 } })),
+        client.$transaction((tx) => tx.changeCounter.create({ data: { key: "after-again-2", value: 1 } })),
+      ]);
+      expect(await Promise.race([both, hung])).toHaveLength(2);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});
+
 describe("the direct path (SQLite) and Prisma read each other's rows", () => {
   test.skipIf(databaseProvider() !== "sqlite")("dates, numbers and text, both ways", async () => {
     const at = new Date("2026-03-04T05:06:07.089Z");
