@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
+import { statusesFor, type IssueFilters } from "~/domain/issue-filters";
+import type { IssuePointProperties } from "~/domain/map-features";
 import { databaseProvider, db, directSqlite, type Tx } from "./db.server";
 
 /**
@@ -77,6 +79,43 @@ export async function changeCounterValue(key: string): Promise<number> {
 export async function publicIssueExists(id: number): Promise<boolean> {
   const [rows] = await hotQueries([Prisma.sql`SELECT 1 AS "found" FROM "Issue" WHERE "id" = ${id} AND "visibility" = 'public'`]);
   return rows.length > 0;
+}
+
+/**
+ * The map's properties of these issues (one statement, as a hot statement): those of them that
+ * are public and match the filters, by publicIssueWhere()'s rules (issues.server.ts);
+ * tests/integration/map-index.test.ts checks that the two agree. The ids go in as one parameter
+ * (a JSON array on SQLite, an array on PostgreSQL), so the statement text is the same for any
+ * number of them and stays in the statement cache.
+ */
+export async function mapIssueRows(ids: readonly number[], filters: IssueFilters = {}): Promise<IssuePointProperties[]> {
+  if (ids.length === 0) return [];
+  const statuses = statusesFor(filters.status);
+  // SQLite: the ids drive the join (CROSS JOIN fixes the order), each one a primary-key lookup;
+  // left to itself the planner walks every public issue through the visibility index.
+  const from = isPostgres()
+    ? Prisma.sql`"Issue" i`
+    : Prisma.sql`json_each(${JSON.stringify(ids)}) j CROSS JOIN "Issue" i`;
+  const conditions = [
+    isPostgres() ? Prisma.sql`i."id" = ANY(CAST(${ids} AS INTEGER[]))` : Prisma.sql`i."id" = j."value"`,
+    Prisma.sql`i."visibility" = 'public'`,
+    ...(filters.theme ? [Prisma.sql`t."code" = ${filters.theme}`] : []),
+    ...(filters.buurt ? [Prisma.sql`i."buurtCode" = ${filters.buurt}`] : []),
+    ...(statuses ? [Prisma.sql`i."status" IN (${Prisma.join([...statuses])})`] : []),
+  ];
+  const [rows] = await hotQueries<Record<keyof IssuePointProperties, unknown>>([
+    Prisma.sql`SELECT i."id", i."title", i."status", i."supportCount", t."code" AS "theme", b."name" AS "buurt"
+    FROM ${from} JOIN "Theme" t ON t."id" = i."themeId" JOIN "Buurt" b ON b."code" = i."buurtCode"
+    WHERE ${Prisma.join(conditions, " AND ")}`,
+  ]);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    title: String(row.title),
+    theme: String(row.theme),
+    status: String(row.status),
+    supportCount: Number(row.supportCount),
+    buurt: String(row.buurt),
+  }));
 }
 
 /**

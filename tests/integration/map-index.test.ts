@@ -5,7 +5,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_MAP_FEATURES, isClusterFeature, type BboxTuple, type MapFeatureCollection } from "~/domain/map-features";
 import { db } from "~/utils/db.server";
-import { bumpIssuesVersion } from "~/utils/issues.server";
+import type { IssueFilters } from "~/domain/issue-filters";
+import { bumpIssuesVersion, publicIssueWhere } from "~/utils/issues.server";
+import { mapIssueRows } from "~/utils/sql.server";
 import { clearMapIndexCache, mapFeatures, mapIndexStats } from "~/utils/map-index.server";
 
 // Two made-up buurten side by side in Blerick (own codes, so the seeded data does not matter).
@@ -242,6 +244,57 @@ describe("mapFeatures", () => {
   });
 });
 
+describe("mapIssueRows (the map's issue properties, one hot statement)", () => {
+  it("returns exactly the issues publicIssueWhere() finds, for every filter, with their properties", async () => {
+    const created = await createIssues(
+      [WEST, EAST].flatMap((buurt) =>
+        (["afval", "groen"] as const).flatMap((theme) =>
+          ["nieuw", "in_behandeling", "opgelost"].flatMap((status) =>
+            ["public", "hidden", "unconfirmed"].map((visibility) => ({
+              buurt,
+              theme,
+              status,
+              visibility,
+              supportCount: 3,
+            })),
+          ),
+        ),
+      ),
+    );
+    const ids = [...created.map((issue) => issue.id), 2_000_000_000];
+    const filterSets: IssueFilters[] = [
+      {},
+      { theme: "groen" },
+      { buurt: EAST.code },
+      { status: "open" },
+      { status: "gesloten" },
+      { status: "opgelost" },
+      { theme: "afval", buurt: WEST.code, status: "open" },
+      { theme: "bestaat-niet" },
+    ];
+    for (const filters of filterSets) {
+      const expected = await db.issue.findMany({
+        where: { ...publicIssueWhere(filters), id: { in: ids } },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          supportCount: true,
+          theme: { select: { code: true } },
+          buurt: { select: { name: true } },
+        },
+        orderBy: { id: "asc" },
+      });
+      const rows = (await mapIssueRows(ids, filters)).sort((a, b) => a.id - b.id);
+      expect(rows, JSON.stringify(filters)).toEqual(
+        expected.map((row) => ({ ...row, theme: row.theme.code, buurt: row.buurt.name })),
+      );
+    }
+    expect((await mapIssueRows(ids)).length).toBe(created.length / 3);
+    expect(await mapIssueRows([])).toEqual([]);
+  });
+});
+
 describe("GET /api/issues.geojson and /api/buurten.geojson", () => {
   async function get(query: string) {
     const { loader } = await import("~/routes/api.issues[.]geojson");
@@ -284,7 +337,11 @@ describe("GET /api/issues.geojson and /api/buurten.geojson", () => {
 
   it("serves the buurt outlines with a long cache", async () => {
     const { loader } = await import("~/routes/api.buurten[.]geojson");
-    const response = await loader({ request: new Request("http://localhost/api/buurten.geojson"), params: {}, context: {} });
+    const response = await loader({
+      request: new Request("http://localhost/api/buurten.geojson"),
+      params: {},
+      context: {},
+    });
     expect(response.headers.get("Content-Type")).toBe("application/geo+json");
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=3600");
     const body = (await response.json()) as {
