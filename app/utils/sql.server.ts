@@ -92,10 +92,11 @@ export async function mapIssueRows(ids: readonly number[], filters: IssueFilters
   if (ids.length === 0) return [];
   const statuses = statusesFor(filters.status);
   // SQLite: the ids drive the join (CROSS JOIN fixes the order), each one a primary-key lookup;
-  // left to itself the planner walks every public issue through the visibility index.
+  // left to itself the planner walks every public issue through the visibility index. DISTINCT:
+  // one row per issue, as ANY() gives on PostgreSQL.
   const from = isPostgres()
     ? Prisma.sql`"Issue" i`
-    : Prisma.sql`json_each(${JSON.stringify(ids)}) j CROSS JOIN "Issue" i`;
+    : Prisma.sql`(SELECT DISTINCT "value" FROM json_each(${JSON.stringify(ids)})) j CROSS JOIN "Issue" i`;
   const conditions = [
     isPostgres() ? Prisma.sql`i."id" = ANY(CAST(${ids} AS INTEGER[]))` : Prisma.sql`i."id" = j."value"`,
     Prisma.sql`i."visibility" = 'public'`,

@@ -263,8 +263,13 @@ export function statementsWaitForTransactions(
             // Prisma ends a transaction with executeRaw("COMMIT") and then commit(), or the same with
             // ROLLBACK. When the statement fails it counts the transaction as closed and calls
             // neither commit() nor rollback(): end it here, or it would hold the lock for good.
+            // (So app code must never send COMMIT or ROLLBACK through `tx` itself: a failing one
+            // would end the transaction under Prisma's feet. Nothing in app/ does.)
             if (query.sql === "COMMIT" || query.sql === "ROLLBACK") {
               if (inTransaction()) await adapter.executeScript("ROLLBACK").catch(() => {});
+              // Never seen: SQLite refusing to roll back. Said loudly, since the statements of
+              // other requests would then run inside this transaction.
+              if (inTransaction()) console.error("[db] SQLite could not roll back a failed transaction", error);
               await close(() => transaction.rollback());
             }
             throw error;

@@ -114,7 +114,7 @@ describe("a transaction whose COMMIT fails", () => {
       expect(await Promise.race([next, hung])).toMatchObject({ key: "after-commit" });
       expect(await Promise.race([client.changeCounter.count({ where: { key: "commit-failed" } }), hung])).toBe(0);
       expect(await client.follow.count({ where: { userId: "no-such-user" } })).toBe(0);
-      // The same for a second failure in a row: the lock was released once, not twice.
+      // A second failure in a row, then two transactions at once: still nothing stays locked.
       await expect(dangling("commit-failed-again")).rejects.toThrow(/foreign ?key/i);
       const both = Promise.all([
         client.$transaction((tx) => tx.changeCounter.create({ data: { key: "after-again-1", value: 1 } })),

@@ -291,6 +291,8 @@ describe("mapIssueRows (the map's issue properties, one hot statement)", () => {
       );
     }
     expect((await mapIssueRows(ids)).length).toBe(created.length / 3);
+    // One row per issue, also when an id is asked twice.
+    expect(await mapIssueRows([created[0].id, created[0].id])).toHaveLength(1);
     expect(await mapIssueRows([])).toEqual([]);
   });
 });
