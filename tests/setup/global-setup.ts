@@ -13,6 +13,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
+// Loaded here, in the main thread, before any test worker thread loads it: sharp (libvips) must
+// not be unloaded when a worker thread ends (vitest.config.ts runs test files in threads).
+import "sharp";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const TMP_DIR = path.join(root, "tests", ".tmp");
