@@ -332,12 +332,21 @@ export default function App() {
   );
 }
 
+/**
+ * Errors no route handles itself (an unknown address, a 403 from a loader, a crash): the message
+ * inside the site's header and footer, so the visitor can go on from there. The header works
+ * without the root loader's data (then it shows the links for visitors without a login).
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
   return (
-    <main id="inhoud" className="mx-auto max-w-2xl flex-1 px-4 py-12">
-      <ErrorMessage error={error} />
-    </main>
+    <>
+      <Header />
+      <main id="inhoud" className="mx-auto w-full max-w-2xl flex-1 px-4 py-12">
+        <ErrorMessage error={error} />
+      </main>
+      <Footer />
+    </>
   );
 }
 
