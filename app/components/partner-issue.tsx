@@ -2,21 +2,22 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { CLOSE_REASONS, type IssueStatus } from "~/domain/issue-status";
-import {
-  claimSchema,
-  handoverResponseSchema,
-  handoverSchema,
-  mergeSchema,
-  noteSchema,
-  publicUpdateSchema,
-  statusSchema,
-} from "~/domain/triage";
 import { t } from "~/i18n";
 import type { action, loader, PartnerIntent } from "~/routes/partner.meldingen.$id";
 import { formatDateTime } from "~/utils/format";
 import { useHydrated } from "~/utils/use-hydrated";
-import { SelectField, TextareaField, TextField, useZodForm } from "./forms";
+import { SelectField, TextareaField, TextField } from "./form-fields";
+import { useLazyZodForm } from "./lazy-form";
 import { StatusBadge } from "./status-badge";
+
+// The forms' checks load at first use (zod is not part of the page's first load).
+const loadStatusValidation = () => import("~/domain/partner-validation").then((module) => module.validateStatus);
+const loadPublicUpdateValidation = () => import("~/domain/partner-validation").then((module) => module.validatePublicUpdate);
+const loadMergeValidation = () => import("~/domain/partner-validation").then((module) => module.validateMerge);
+const loadNoteValidation = () => import("~/domain/partner-validation").then((module) => module.validateNote);
+const loadClaimValidation = () => import("~/domain/partner-validation").then((module) => module.validateClaim);
+const loadHandoverResponseValidation = () => import("~/domain/partner-validation").then((module) => module.validateHandoverResponse);
+const loadHandoverValidation = () => import("~/domain/partner-validation").then((module) => module.validateHandover);
 
 /**
  * The panels of the partner workspace of one issue (/partner/meldingen/:id). Each form posts
@@ -57,7 +58,7 @@ function Panel({ id, title, intro, children }: { id: string; title: string; intr
 export function StatusForm({ status, targets }: { status: string; targets: readonly IssueStatus[] }) {
   const lastResult = useIntentResult("status");
   const hydrated = useHydrated();
-  const [form, fields] = useZodForm(statusSchema, { id: "status", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields, validation] = useLazyZodForm(loadStatusValidation, { id: "status", lastResult, shouldValidate: "onSubmit" });
   const submitting = useSubmitting("status");
   const [to, setTo] = useState((fields.to.initialValue as string | undefined) ?? "");
   const options = targets.filter((target) => target !== "getrieerd");
@@ -66,7 +67,7 @@ export function StatusForm({ status, targets }: { status: string; targets: reado
       <p className="mt-2 flex items-center gap-2">
         {t("triage.status.current")} <StatusBadge status={status} />
       </p>
-      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-4 space-y-4">
         <input type="hidden" name="intent" value="status" />
         <FormError errors={form.errors} />
         <fieldset className="space-y-1">
@@ -111,11 +112,11 @@ export function StatusForm({ status, targets }: { status: string; targets: reado
 
 export function PublicUpdateForm() {
   const lastResult = useIntentResult("public-update");
-  const [form, fields] = useZodForm(publicUpdateSchema, { id: "public-update", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields, validation] = useLazyZodForm(loadPublicUpdateValidation, { id: "public-update", lastResult, shouldValidate: "onSubmit" });
   const submitting = useSubmitting("public-update");
   return (
     <Panel id="update" title={t("triage.update.title")} intro={t("triage.update.intro")}>
-      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-4 space-y-3">
         <input type="hidden" name="intent" value="public-update" />
         <FormError errors={form.errors} />
         <TextareaField field={fields.publicMessage} label={t("triage.update.label")} rows={3} />
@@ -129,11 +130,11 @@ export function PublicUpdateForm() {
 
 export function MergeForm() {
   const lastResult = useIntentResult("merge");
-  const [form, fields] = useZodForm(mergeSchema, { id: "merge", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields, validation] = useLazyZodForm(loadMergeValidation, { id: "merge", lastResult, shouldValidate: "onSubmit" });
   const submitting = useSubmitting("merge");
   return (
     <Panel id="samenvoegen" title={t("triage.merge.title")} intro={t("triage.merge.intro")}>
-      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-4 space-y-3">
         <input type="hidden" name="intent" value="merge" />
         <FormError errors={form.errors} />
         <TextField field={fields.duplicateId as never} label={t("triage.merge.label")} type="text" inputProps={{ inputMode: "numeric" }} />
@@ -148,7 +149,7 @@ export function MergeForm() {
 export function InternalNotes() {
   const { notes } = useLoaderData<typeof loader>();
   const lastResult = useIntentResult("note");
-  const [form, fields] = useZodForm(noteSchema, { id: "note", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields, validation] = useLazyZodForm(loadNoteValidation, { id: "note", lastResult, shouldValidate: "onSubmit" });
   const submitting = useSubmitting("note");
   return (
     <section id="notities" aria-labelledby="notities-title" className="rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 p-5">
@@ -170,7 +171,7 @@ export function InternalNotes() {
           </li>
         ))}
       </ul>
-      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-4 space-y-3">
         <input type="hidden" name="intent" value="note" />
         <FormError errors={form.errors} />
         <TextareaField field={fields.body} label={t("triage.notes.label")} rows={3} />
@@ -184,7 +185,7 @@ export function InternalNotes() {
 
 export function ClaimForm({ organisations }: { organisations: { id: string; name: string }[] }) {
   const lastResult = useIntentResult("claim");
-  const [form, fields] = useZodForm(claimSchema, {
+  const [form, fields, validation] = useLazyZodForm(loadClaimValidation, {
     id: "claim",
     lastResult,
     shouldValidate: "onSubmit",
@@ -193,7 +194,7 @@ export function ClaimForm({ organisations }: { organisations: { id: string; name
   const submitting = useSubmitting("claim");
   return (
     <Panel id="oppakken" title={t("triage.page.claimTitle")} intro={t("triage.page.claimIntro")}>
-      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-3 space-y-3">
         <input type="hidden" name="intent" value="claim" />
         <FormError errors={form.errors} />
         {organisations.length > 1 ? (
@@ -219,7 +220,7 @@ function IncomingHandover({
   handover: { id: string; reason: string; fromOrganisation: { name: string }; toOrganisation: { name: string } };
 }) {
   const lastResult = useIntentResult("handover-accept");
-  const [form, fields] = useZodForm(handoverResponseSchema, { id: "handover-response", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields, validation] = useLazyZodForm(loadHandoverResponseValidation, { id: "handover-response", lastResult, shouldValidate: "onSubmit" });
   const submitting = useSubmitting("handover-");
   return (
     <section
@@ -231,7 +232,7 @@ function IncomingHandover({
         {t("triage.handover.incomingTitle")}
       </h2>
       <p className="mt-1">{t("triage.handover.incoming", { from: handover.fromOrganisation.name, reason: handover.reason })}</p>
-      <Form method="post" {...getFormProps(form)} className="mt-3 max-w-2xl space-y-3">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-3 max-w-2xl space-y-3">
         <input type="hidden" name="handoverId" value={handover.id} />
         <FormError errors={form.errors} />
         <TextareaField field={fields.responseReason} label={t("triage.handover.responseReason")} rows={2} optional />
@@ -251,7 +252,7 @@ function IncomingHandover({
 function RequestHandover() {
   const { can, pendingHandover, organisations, issue, handovers } = useLoaderData<typeof loader>();
   const lastResult = useIntentResult("handover");
-  const [form, fields] = useZodForm(handoverSchema, { id: "handover", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields, validation] = useLazyZodForm(loadHandoverValidation, { id: "handover", lastResult, shouldValidate: "onSubmit" });
   const submitting = useSubmitting("handover");
   if (!can.handOver && !pendingHandover && handovers.length === 0) return null;
   return (
@@ -262,7 +263,7 @@ function RequestHandover() {
         </p>
       ) : null}
       {can.handOver ? (
-        <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3">
+        <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-3 space-y-3">
           <input type="hidden" name="intent" value="handover" />
           <FormError errors={form.errors} />
           <SelectField

@@ -1,11 +1,15 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { APPROACHES, NATURES, SCOPES, triageSchema, type Approach, type Nature } from "~/domain/triage";
+import { APPROACHES, NATURES, SCOPES, type Approach, type Nature } from "~/domain/triage-options";
 import { t } from "~/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
-import { CheckboxField, ErrorSummary, RadioGroupField, SelectField, TextareaField, useZodForm } from "./forms";
+import { CheckboxField, ErrorSummary, RadioGroupField, SelectField, TextareaField } from "./form-fields";
+import { useLazyZodForm } from "./lazy-form";
 import { useIntentResult } from "./partner-issue";
+
+// Its checks load at first use (zod is not part of the page's first load).
+const loadTriageValidation = () => import("~/domain/partner-validation").then((module) => module.validateTriage);
 
 type Organisation = { id: string; name: string; members: { id: string; name: string }[] };
 type SolutionOption = { id: string; title: string; organisationName: string; matchesTheme: boolean };
@@ -47,7 +51,7 @@ export function TriageForm({
   const lastResult = useIntentResult("triage");
   const navigation = useNavigation();
   const hydrated = useHydrated();
-  const [form, fields] = useZodForm(triageSchema, {
+  const [form, fields, validation] = useLazyZodForm(loadTriageValidation, {
     id: "triage",
     lastResult,
     shouldValidate: "onSubmit",
@@ -90,7 +94,7 @@ export function TriageForm({
         {retriage ? t("triage.questions.retitle") : t("triage.questions.title")}
       </h2>
       <p className="mt-1 text-gray-700">{t("triage.questions.intro")}</p>
-      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-6">
+      <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-4 space-y-6">
         <input type="hidden" name="intent" value="triage" />
         <ErrorSummary items={summary} formErrors={form.errors} />
 

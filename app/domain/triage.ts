@@ -3,13 +3,10 @@ import { t } from "~/i18n";
 import { CLOSE_REASONS, ISSUE_STATUSES } from "./issue-status";
 import { withoutPersonalData } from "./personal-data";
 
-/** The four questions: stored values (GLOSSARY.md). */
-export const NATURES = ["incident", "structureel"] as const;
-export type Nature = (typeof NATURES)[number];
-export const SCOPES = ["deze_plek", "deze_buurt", "heel_blerick", "hele_gemeente"] as const;
-export type Scope = (typeof SCOPES)[number];
-export const APPROACHES = ["bestaande_oplossing", "nieuwe_aanpak"] as const;
-export type Approach = (typeof APPROACHES)[number];
+import { APPROACHES, NATURES, SCOPES, type Scope } from "./triage-options";
+
+/** The four questions: stored values (GLOSSARY.md), in ./triage-options without zod. */
+export { APPROACHES, NATURES, SCOPES, type Approach, type Nature, type Scope } from "./triage-options";
 
 const id = z.string().trim().min(1).max(40);
 /** Public messages and reopen reasons are shown to everyone: no personal data in them. */

@@ -71,8 +71,21 @@ test("resident reports, the trekker triages, the owner solves with messages, mai
   await expect(partnerPage.getByLabel("Organisatie", { exact: true }).locator("option:checked")).toHaveText(
     `${GEMEENTE} (trekker)`,
   );
+  // The form's checks (zod) load at first use, not with the page; then an incomplete triage is
+  // refused in the browser, without a request.
+  const triageForm = partnerPage.locator("form").filter({ has: partnerPage.getByLabel("Waarom?") });
+  await expect(triageForm).toHaveAttribute("data-validation", "server");
+  await partnerPage.getByLabel("Waarom?").focus();
+  await expect(triageForm).toHaveAttribute("data-validation", "loaded");
+  const posts: string[] = [];
+  const countPost = (request: { method(): string; url(): string }) => {
+    if (request.method() === "POST") posts.push(request.url());
+  };
+  partnerPage.on("request", countPost);
   await partnerPage.getByRole("button", { name: "Beoordeling opslaan" }).click();
   await expect(partnerPage.getByText("Kies incident of structureel.").first()).toBeVisible();
+  expect(posts).toEqual([]);
+  partnerPage.off("request", countPost);
   await partnerPage.getByLabel("Incident: een losse gebeurtenis").check();
   await partnerPage.getByLabel("Waarom?").fill("Eén kapotte lamp, geen eerdere meldingen hier.");
   await partnerPage.getByLabel("Alleen op deze plek").check();
