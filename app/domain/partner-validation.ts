@@ -1,4 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+import { externalRetrySchema } from "./open311-client";
 import {
   claimSchema,
   handoverResponseSchema,
@@ -11,15 +13,31 @@ import {
 } from "./triage";
 
 /**
- * The partner issue page's form validation in the browser, loaded when a form is first used
- * (app/components/lazy-form.ts): the same schemas the page's action validates with.
+ * The forms of the partner issue page (/partner/meldingen/:id) post an `intent`; this is the
+ * schema of each. The action validates with them; the browser loads the validators below when a
+ * form is first used (app/components/lazy-form.ts), so zod is not part of the page's first load.
  */
-export const validateTriage = (formData: FormData) => parseWithZod(formData, { schema: triageSchema });
-export const validateStatus = (formData: FormData) => parseWithZod(formData, { schema: statusSchema });
-export const validatePublicUpdate = (formData: FormData) => parseWithZod(formData, { schema: publicUpdateSchema });
-export const validateMerge = (formData: FormData) => parseWithZod(formData, { schema: mergeSchema });
-export const validateNote = (formData: FormData) => parseWithZod(formData, { schema: noteSchema });
-export const validateClaim = (formData: FormData) => parseWithZod(formData, { schema: claimSchema });
-export const validateHandover = (formData: FormData) => parseWithZod(formData, { schema: handoverSchema });
+export const partnerIntentSchemas = {
+  triage: triageSchema,
+  status: statusSchema,
+  "public-update": publicUpdateSchema,
+  note: noteSchema,
+  claim: claimSchema,
+  handover: handoverSchema,
+  "handover-accept": handoverResponseSchema,
+  "handover-decline": handoverResponseSchema,
+  merge: mergeSchema,
+  "external-retry": externalRetrySchema,
+} satisfies Record<string, z.ZodType>;
+
+const schemas = partnerIntentSchemas;
+export const validateTriage = (formData: FormData) => parseWithZod(formData, { schema: schemas.triage });
+export const validateStatus = (formData: FormData) => parseWithZod(formData, { schema: schemas.status });
+export const validatePublicUpdate = (formData: FormData) =>
+  parseWithZod(formData, { schema: schemas["public-update"] });
+export const validateMerge = (formData: FormData) => parseWithZod(formData, { schema: schemas.merge });
+export const validateNote = (formData: FormData) => parseWithZod(formData, { schema: schemas.note });
+export const validateClaim = (formData: FormData) => parseWithZod(formData, { schema: schemas.claim });
+export const validateHandover = (formData: FormData) => parseWithZod(formData, { schema: schemas.handover });
 export const validateHandoverResponse = (formData: FormData) =>
-  parseWithZod(formData, { schema: handoverResponseSchema });
+  parseWithZod(formData, { schema: schemas["handover-accept"] });

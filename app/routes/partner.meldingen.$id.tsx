@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ArrowLeft, ExternalLink } from "lucide-react";
-import type { z } from "zod";
 import {
   AuditTrail,
   ClaimForm,
@@ -18,18 +17,8 @@ import { ExternalSendPanel } from "~/components/external-send";
 import { IssueMetaLine, OutcomeCard } from "~/components/issue-parts";
 import { StatusBadge } from "~/components/status-badge";
 import { TriageForm } from "~/components/triage-form";
-import {
-  claimSchema,
-  handoverResponseSchema,
-  handoverSchema,
-  mergeSchema,
-  noteSchema,
-  publicUpdateSchema,
-  statusSchema,
-  triageOutcomeText,
-  triageSchema,
-} from "~/domain/triage";
-import { externalRetrySchema } from "~/domain/open311-client";
+import { partnerIntentSchemas as schemas } from "~/domain/partner-validation";
+import { triageOutcomeText } from "~/domain/triage";
 import { canRetryExternalSend } from "~/domain/permissions";
 import { t } from "~/i18n";
 import { firstName, formatAge, formatDate } from "~/utils/format";
@@ -98,19 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The forms on this page post an `intent`; each answer names it, so only that form shows errors. */
-const schemas = {
-  triage: triageSchema,
-  status: statusSchema,
-  "public-update": publicUpdateSchema,
-  note: noteSchema,
-  claim: claimSchema,
-  handover: handoverSchema,
-  "handover-accept": handoverResponseSchema,
-  "handover-decline": handoverResponseSchema,
-  merge: mergeSchema,
-  "external-retry": externalRetrySchema,
-} satisfies Record<string, z.ZodType>;
+/** The forms on this page post an `intent` (domain/partner-validation); each answer names it, so only that form shows errors. */
 export type PartnerIntent = keyof typeof schemas;
 
 function isIntent(value: unknown): value is PartnerIntent {
