@@ -339,9 +339,12 @@ export default function App() {
  */
 export function ErrorBoundary() {
   const error = useRouteError();
+  // The root loader took the flash message out of its cookie: show it here too.
+  const toast = useRootData()?.toast;
   return (
     <>
       <Header />
+      {toast ? <ToastMessage key={toast.id} message={toast.message} /> : null}
       <main id="inhoud" className="mx-auto w-full max-w-2xl flex-1 px-4 py-12">
         <ErrorMessage error={error} />
       </main>

@@ -28,10 +28,11 @@ export function useIntentResult(intent: PartnerIntent) {
   return answer?.intent === intent ? answer.result : undefined;
 }
 
-function useSubmitting(intent: string) {
+/** Whether this page is sending one of these intents right now (another form's does not count). */
+function useSubmitting(...intents: PartnerIntent[]) {
   const navigation = useNavigation();
   const sent = navigation.formData?.get("intent");
-  return navigation.state !== "idle" && typeof sent === "string" && sent.startsWith(intent);
+  return navigation.state !== "idle" && typeof sent === "string" && (intents as string[]).includes(sent);
 }
 
 function FormError({ errors }: { errors?: string[] }) {
@@ -221,7 +222,7 @@ function IncomingHandover({
 }) {
   const lastResult = useIntentResult("handover-accept");
   const [form, fields, validation] = useLazyZodForm(loadHandoverResponseValidation, { id: "handover-response", lastResult, shouldValidate: "onSubmit" });
-  const submitting = useSubmitting("handover-");
+  const submitting = useSubmitting("handover-accept", "handover-decline");
   return (
     <section
       id="overdracht-antwoord"

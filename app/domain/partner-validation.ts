@@ -1,6 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
-import { externalRetrySchema } from "./open311-client";
 import {
   claimSchema,
   handoverResponseSchema,
@@ -14,8 +13,9 @@ import {
 
 /**
  * The forms of the partner issue page (/partner/meldingen/:id) post an `intent`; this is the
- * schema of each. The action validates with them; the browser loads the validators below when a
- * form is first used (app/components/lazy-form.ts), so zod is not part of the page's first load.
+ * schema of each (the route adds "external-retry", a button without fields). The action
+ * validates with them; the browser loads the validators below when a form is first used
+ * (app/components/lazy-form.ts), so zod is not part of the page's first load.
  */
 export const partnerIntentSchemas = {
   triage: triageSchema,
@@ -27,7 +27,6 @@ export const partnerIntentSchemas = {
   "handover-accept": handoverResponseSchema,
   "handover-decline": handoverResponseSchema,
   merge: mergeSchema,
-  "external-retry": externalRetrySchema,
 } satisfies Record<string, z.ZodType>;
 
 const schemas = partnerIntentSchemas;

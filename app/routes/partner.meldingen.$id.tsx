@@ -17,7 +17,8 @@ import { ExternalSendPanel } from "~/components/external-send";
 import { IssueMetaLine, OutcomeCard } from "~/components/issue-parts";
 import { StatusBadge } from "~/components/status-badge";
 import { TriageForm } from "~/components/triage-form";
-import { partnerIntentSchemas as schemas } from "~/domain/partner-validation";
+import { externalRetrySchema } from "~/domain/open311-client";
+import { partnerIntentSchemas } from "~/domain/partner-validation";
 import { triageOutcomeText } from "~/domain/triage";
 import { canRetryExternalSend } from "~/domain/permissions";
 import { t } from "~/i18n";
@@ -88,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The forms on this page post an `intent` (domain/partner-validation); each answer names it, so only that form shows errors. */
+const schemas = { ...partnerIntentSchemas, "external-retry": externalRetrySchema };
 export type PartnerIntent = keyof typeof schemas;
 
 function isIntent(value: unknown): value is PartnerIntent {
