@@ -6,6 +6,27 @@ test("/healthz answers ok", async ({ request }) => {
   expect(await response.json()).toMatchObject({ status: "ok" });
 });
 
+test("the files browsers and crawlers ask for by name are served as files", async ({ request }) => {
+  // Without them each request ran the app's root loader and rendered the 404 page.
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/x-icon");
+  expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  const touchIcon = await request.get("/apple-touch-icon.png");
+  expect(touchIcon.status()).toBe(200);
+  expect(touchIcon.headers()["content-type"]).toBe("image/png");
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
+  const rules = await robots.text();
+  expect(rules).toContain("Disallow: /admin");
+  // Public pages stay crawlable: no rule is a prefix of them.
+  const disallowed = [...rules.matchAll(/^Disallow: (\S+)$/gm)].map(([, rule]) => rule);
+  for (const publicPath of ["/", "/meldingen/1", "/partnerschapskaart", "/besluiten", "/oplossingen", "/attenties"]) {
+    expect(disallowed.filter((rule) => !rule.includes("*") && publicPath.startsWith(rule))).toEqual([]);
+  }
+});
+
 test("the home page loads in Dutch", async ({ page }) => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
