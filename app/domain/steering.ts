@@ -73,6 +73,14 @@ function requireSubject(value: { kind: string; issueId?: number; themeId?: strin
 
 // The residents' agenda ------------------------------------------------------------------------
 
+/**
+ * At most this many items on the residents' agenda (more when the steering group placed more by
+ * hand). Issues that qualify by themselves fill the places left, most supported first; the page
+ * says how many more qualify. An agenda of thousands of issues is no agenda (and at 100,000
+ * issues the uncapped page took 14 s and 42 MB).
+ */
+export const AGENDA_MAX_ITEMS = 30;
+
 export const agendaAddSchema = z
   .object({
     intent: z.literal("add"),

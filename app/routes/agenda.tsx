@@ -10,7 +10,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { FormError, SubjectFields, SubjectLink, subjectTitle } from "~/components/steering";
 import { ThemeIcon } from "~/components/theme-icon";
 import { canManageSteering } from "~/domain/permissions";
-import { agendaAddSchema, agendaMoveSchema, agendaRemoveSchema } from "~/domain/steering";
+import { AGENDA_MAX_ITEMS, agendaAddSchema, agendaMoveSchema, agendaRemoveSchema } from "~/domain/steering";
 import { t } from "~/i18n";
 import {
   addToAgenda,
@@ -55,6 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     threshold: agenda.threshold,
     items: agenda.items.map(view),
+    notShown: agenda.notShown,
+    notShownMore: agenda.notShownMore,
     removed: agenda.removed.map((item) => ({ ...view(item), removedReason: item.removedReason, removedAt: item.removedAt })),
     members,
     nextMeeting: next,
@@ -123,7 +125,7 @@ function ReasonBadges({ reasons, threshold, supportCount }: { reasons: AgendaRea
 }
 
 export default function AgendaPage() {
-  const { threshold, items, removed, members, nextMeeting, canManage } = useLoaderData<typeof loader>();
+  const { threshold, items, notShown, notShownMore, removed, members, nextMeeting, canManage } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
       <h1 className="text-3xl font-bold">{t("steering.agenda.title")}</h1>
@@ -179,6 +181,23 @@ export default function AgendaPage() {
                 </li>
               ))}
             </ol>
+            {notShown > 0 ? (
+              <div className="mt-3 rounded-lg border border-gray-300 bg-gray-50 p-4">
+                <p>
+                  {notShown === 1 && !notShownMore
+                    ? t("steering.agenda.notShownOne", { max: AGENDA_MAX_ITEMS })
+                    : t(notShownMore ? "steering.agenda.notShownMore" : "steering.agenda.notShownMany", {
+                        count: notShown.toLocaleString("nl-NL"),
+                        max: AGENDA_MAX_ITEMS,
+                      })}
+                </p>
+                <p className="mt-1">
+                  <Link to="/?sort=steun" className="inline-flex min-h-11 items-center">
+                    {t("steering.agenda.notShownLink")}
+                  </Link>
+                </p>
+              </div>
+            ) : null}
           </section>
 
           {canManage ? <AddForm /> : null}

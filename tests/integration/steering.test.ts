@@ -5,6 +5,9 @@ import { loader as decisionsLoader } from "~/routes/besluiten";
 import { loader as issueLoader } from "~/routes/meldingen.$id";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/stuurgroep.overleg.$id";
 import { action as meetingsAction, loader as meetingsLoader } from "~/routes/stuurgroep.overleg._index";
+import { OPEN_STATUSES } from "~/domain/issue-status";
+import { AGENDA_MAX_ITEMS } from "~/domain/steering";
+import { composeAgenda } from "~/utils/agenda.server";
 import { db } from "~/utils/db.server";
 import { saveSettings } from "~/utils/settings.server";
 import { createIssue, createUser } from "../db-utils";
@@ -89,6 +92,42 @@ describe("composition of the residents' agenda", () => {
     expect(current.items.find((i) => i.key === `issue:${structural.id}`)?.reasons).toEqual(["structural"]);
     expect(current.items.map((i) => i.key)).not.toContain(`issue:${incident.id}`);
     expect(current.items.map((i) => i.key)).not.toContain(`issue:${solved.id}`);
+  });
+
+  test(`at most ${AGENDA_MAX_ITEMS} items: placed by hand first, then the most supported; how many more qualify is counted`, async () => {
+    await saveSettings({ agendaSupportThreshold: 500 });
+    const many = [];
+    for (let i = 0; i < AGENDA_MAX_ITEMS + 5; i++) many.push(await issueWith({ supportCount: 600 + i }));
+    const low = await issueWith({ supportCount: 0 });
+    try {
+      const added = await postAgenda(steering.cookie, { intent: "add", kind: "issue", issueId: String(low.id), reason: "Bewoners vragen hier al jaren om" });
+      expect(status(added)).toBe(302);
+      const current = await agenda();
+      const keys = current.items.map((item) => item.key);
+      expect(keys).toHaveLength(AGENDA_MAX_ITEMS);
+      expect(keys).toContain(`issue:${low.id}`);
+      // The qualifying issues without a row that made it are the most supported ones, in that order.
+      const byKey = new Map(many.map((issue, i) => [`issue:${issue.id}`, 600 + i]));
+      const shown = keys.filter((key) => byKey.has(key)).map((key) => byKey.get(key)!);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown).toEqual([...byKey.values()].sort((a, b) => b - a).slice(0, shown.length));
+      // Counted from the database, not from the function under test.
+      const qualifying = await db.issue.findMany({
+        where: { visibility: "public", status: { in: [...OPEN_STATUSES] }, OR: [{ supportCount: { gte: 500 } }, { nature: "structureel" }] },
+        select: { id: true },
+      });
+      const listed = new Set([...current.items, ...current.removed].map((item) => item.key));
+      expect(current.notShown).toBe(qualifying.filter(({ id }) => !listed.has(`issue:${id}`)).length);
+      expect(current.notShown).toBeGreaterThanOrEqual(5);
+      expect(current.notShownMore).toBe(false);
+      // Beyond the count limit the page says "more than" (counting all is a scan of every open issue).
+      const capped = await composeAgenda(db, { countLimit: 3 });
+      expect(capped.items.map((item) => item.key)).toEqual(keys);
+      expect(capped).toMatchObject({ notShown: 3, notShownMore: true });
+    } finally {
+      // Later tests expect their own issues on the agenda, not these.
+      await db.issue.updateMany({ where: { id: { in: [...many, low].map((issue) => issue.id) } }, data: { status: "opgelost" } });
+    }
   });
 
   test("hidden and unconfirmed issues never appear, also not when added or ordered by hand", async () => {

@@ -6,6 +6,12 @@ export const steering = {
       "Hierover praat de stuurgroep. Op de agenda staan open meldingen die {threshold} keer of vaker zijn gesteund, en problemen die partners structureel noemen. De stuurgroep kan zelf onderwerpen toevoegen, de volgorde bepalen of iets van de agenda halen. Dan staat erbij waarom.",
     empty: "Er staat nu niets op de agenda. Steun meldingen die je belangrijk vindt: bij {threshold} keer steun komen ze op de agenda.",
     listTitle: "Wat staat er op de agenda?",
+    notShownOne: "Nog 1 open melding hoort op de agenda, maar staat er niet bij. De agenda toont alleen de {max} onderwerpen die het eerst aan de beurt zijn.",
+    notShownMany:
+      "Nog {count} open meldingen horen op de agenda, maar staan er niet bij. De agenda toont alleen de {max} onderwerpen die het eerst aan de beurt zijn.",
+    notShownMore:
+      "Nog meer dan {count} open meldingen horen op de agenda, maar staan er niet bij. De agenda toont alleen de {max} onderwerpen die het eerst aan de beurt zijn.",
+    notShownLink: "Bekijk alle open meldingen, de meest gesteunde eerst",
     why: {
       support: "{count} keer gesteund",
       structural: "Structureel probleem",
