@@ -86,10 +86,46 @@ function byId<T extends { id: number }>(a: T, b: T) {
   return a.id - b.id;
 }
 
+/**
+ * For each point (sorted by id), the indexes of the points within `radius` of it, itself
+ * included, in ascending order. A grid of cells at least `radius` wide finds the candidates: a
+ * neighbour is in the same or an adjacent cell, so only those are measured (comparing every pair
+ * was seconds for a few thousand issues).
+ */
+function neighbourIndexes(sorted: readonly LatLng[], radius: number): number[][] {
+  if (sorted.length === 0) return [];
+  // Degrees per metre: latitude is constant, longitude grows towards the poles; the widest cell
+  // in longitude (at the highest latitude present) keeps "adjacent cell" sufficient everywhere.
+  const maxAbsLat = Math.max(...sorted.map((p) => Math.abs(p.lat)));
+  const latStep = (radius + 1) / 111_000;
+  const lngStep = (radius + 1) / (111_000 * Math.max(Math.cos(((Math.min(maxAbsLat, 89) + 0.5) * Math.PI) / 180), 0.01));
+  const cellOf = (p: LatLng) => [Math.floor(p.lat / latStep), Math.floor(p.lng / lngStep)] as const;
+  const cells = new Map<string, number[]>();
+  sorted.forEach((p, index) => {
+    const [row, column] = cellOf(p);
+    const key = `${row}:${column}`;
+    const cell = cells.get(key);
+    if (cell) cell.push(index);
+    else cells.set(key, [index]);
+  });
+  return sorted.map((p) => {
+    const [row, column] = cellOf(p);
+    const found: number[] = [];
+    for (let dRow = -1; dRow <= 1; dRow++) {
+      for (let dColumn = -1; dColumn <= 1; dColumn++) {
+        for (const index of cells.get(`${row + dRow}:${column + dColumn}`) ?? []) {
+          if (within(p, sorted[index], radius)) found.push(index);
+        }
+      }
+    }
+    return found.sort((a, b) => a - b);
+  });
+}
+
 /** Classic DBSCAN over points sorted by id (so border points are assigned deterministically). */
 function dbscan<T extends SignalCandidate>(points: T[], radius: number, minPts: number): T[][] {
   const sorted = [...points].sort(byId);
-  const neighbours = sorted.map((p) => sorted.filter((q) => within(p, q, radius)));
+  const neighbours = neighbourIndexes(sorted, radius);
   const label = new Map<number, number>(); // id -> cluster index; -1 = noise
   const clusters: T[][] = [];
   sorted.forEach((point, index) => {
@@ -102,8 +138,8 @@ function dbscan<T extends SignalCandidate>(points: T[], radius: number, minPts: 
     const clusterIndex = clusters.length;
     clusters.push(cluster);
     const queue = [index];
-    while (queue.length) {
-      const current = queue.shift()!;
+    for (let head = 0; head < queue.length; head++) {
+      const current = queue[head];
       const p = sorted[current];
       const previous = label.get(p.id);
       if (previous !== undefined && previous !== -1) continue;
@@ -111,8 +147,8 @@ function dbscan<T extends SignalCandidate>(points: T[], radius: number, minPts: 
       cluster.push(p);
       if (neighbours[current].length < minPts) continue; // border point: do not expand
       for (const q of neighbours[current]) {
-        const qLabel = label.get(q.id);
-        if (qLabel === undefined || qLabel === -1) queue.push(sorted.indexOf(q));
+        const qLabel = label.get(sorted[q].id);
+        if (qLabel === undefined || qLabel === -1) queue.push(q);
       }
     }
   });
@@ -125,22 +161,32 @@ export function centreOf(points: readonly LatLng[]): LatLng {
   return { lat, lng };
 }
 
-/** Drops the farthest member until all are within `radius` of the mean centre. */
+const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/**
+ * Drops the farthest member until all are within `radius` of the mean centre. The farthest is
+ * found by the haversine term h of `distanceMeters` (which grows with the distance), with each
+ * member's latitude cosine computed once: a cluster of thousands is trimmed one member at a time.
+ */
 function trim<T extends SignalCandidate>(cluster: T[], radius: number) {
   const kept = [...cluster];
+  const cosLat = new Map(kept.map((p) => [p.id, Math.cos(toRadians(p.lat))]));
   const dropped: T[] = [];
   while (kept.length > 0) {
     const centre = centreOf(kept);
+    const cosCentre = Math.cos(toRadians(centre.lat));
     let farthest = -1;
-    let farthestDistance = -Infinity;
+    let farthestH = -Infinity;
     kept.forEach((p, index) => {
-      const d = distanceMeters(centre, p);
-      if (d > farthestDistance || (d === farthestDistance && p.id > kept[farthest].id)) {
+      const h =
+        Math.sin(toRadians(p.lat - centre.lat) / 2) ** 2 +
+        cosCentre * cosLat.get(p.id)! * Math.sin(toRadians(p.lng - centre.lng) / 2) ** 2;
+      if (h > farthestH || (h === farthestH && p.id > kept[farthest].id)) {
         farthest = index;
-        farthestDistance = d;
+        farthestH = h;
       }
     });
-    if (farthestDistance <= radius + EPSILON_METERS) return { kept, dropped, centre };
+    if (distanceMeters(centre, kept[farthest]) <= radius + EPSILON_METERS) return { kept, dropped, centre };
     dropped.push(...kept.splice(farthest, 1));
   }
   return { kept, dropped, centre: null };
@@ -175,7 +221,9 @@ export function findSignalGroups<T extends SignalCandidate>(issues: readonly T[]
   const byTheme = new Map<string, T[]>();
   for (const issue of issues) {
     if (!isSignalCandidate(issue, rule)) continue;
-    byTheme.set(issue.themeId, [...(byTheme.get(issue.themeId) ?? []), issue]);
+    const theme = byTheme.get(issue.themeId);
+    if (theme) theme.push(issue);
+    else byTheme.set(issue.themeId, [issue]);
   }
   const groups = [...byTheme.keys()].sort().flatMap((themeId) => groupsOfTheme(themeId, byTheme.get(themeId)!, rule));
   return groups.sort(

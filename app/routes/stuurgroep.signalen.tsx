@@ -17,20 +17,37 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
+const GROUPS_PER_PAGE = 20;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!canViewDashboard(user)) throw new Response("Geen toegang", { status: 403 });
   const themes = await activeThemes();
   const requested = new URL(request.url).searchParams.get("thema") ?? "";
   const theme = themes.some((th) => th.code === requested) ? requested : "";
-  const { settings, groups } = await loadSignalGroups({ theme: theme || undefined });
+  const { settings, groups: allGroups } = await loadSignalGroups({ theme: theme || undefined });
+  // Dense data gives hundreds of groups (1,137 at 100,000 issues: an 11 MB page): a page at a time.
+  const pageCount = Math.max(1, Math.ceil(allGroups.length / GROUPS_PER_PAGE));
+  const requestedPage = Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10);
+  const page = Number.isSafeInteger(requestedPage) ? Math.min(Math.max(requestedPage, 1), pageCount) : 1;
+  const first = (page - 1) * GROUPS_PER_PAGE;
+  const pageHref = (target: number) => {
+    const params = new URLSearchParams();
+    if (theme) params.set("thema", theme);
+    if (target > 1) params.set("pagina", String(target));
+    return params.size ? `?${params}` : "?";
+  };
   return {
     settings,
     theme,
     themes: themes.map(({ code, name }) => ({ code, name })),
     canTriage: canSeePartnerArea(user),
-    groups: groups.map((group, index) => ({
-      number: index + 1,
+    total: allGroups.length,
+    page,
+    pageCount,
+    pageHrefs: { previous: pageHref(page - 1), next: pageHref(page + 1) },
+    groups: allGroups.slice(first, first + GROUPS_PER_PAGE).map((group, index) => ({
+      number: first + index + 1,
       theme: group.theme,
       buurten: group.buurten,
       centre: group.centre,
@@ -53,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SignalsPage() {
-  const { settings, groups, themes, theme, canTriage } = useLoaderData<typeof loader>();
+  const { settings, groups, themes, theme, canTriage, total, page, pageCount, pageHrefs } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
       <h1 className="text-3xl font-bold">{t("interests.signals.title")}</h1>
@@ -83,74 +100,104 @@ export default function SignalsPage() {
         <p className="card mt-6 p-5">{t("interests.signals.empty")}</p>
       ) : (
         <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
-          <ol className="min-w-0 space-y-4" aria-label={t("interests.signals.title")}>
-            {groups.map((group) => {
-              const heading = t("interests.signals.groupTitle", { theme: group.theme.name, buurten: group.buurten.join(", ") });
-              return (
-                <li key={group.number} className="card border-l-8 border-l-amber-500 p-5">
-                  <article aria-labelledby={`groep-${group.number}`}>
-                    <p className="text-sm font-semibold text-amber-900">
-                      <TriangleAlert aria-hidden="true" className="mr-1 inline h-4 w-4 align-[-2px]" />
-                      {t("interests.signals.groupNumber", { number: group.number })}
-                    </p>
-                    <h2 id={`groep-${group.number}`} className="mt-1 flex items-start gap-2 text-xl font-bold">
-                      <ThemeIcon code={group.theme.code} className="mt-1 h-5 w-5 shrink-0 text-primary-700" />
-                      <span>{heading}</span>
-                    </h2>
-                    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-gray-800">
-                      <li className="inline-flex items-center gap-1 font-semibold">
-                        <ListChecks aria-hidden="true" className="h-4 w-4" />
-                        {t("interests.signals.count", { count: group.issues.length })}
-                      </li>
-                      <li className="inline-flex items-center gap-1">
-                        <CalendarRange aria-hidden="true" className="h-4 w-4" />
-                        {t("interests.signals.dateRange", {
-                          from: formatDate(group.firstCreatedAt),
-                          to: formatDate(group.lastCreatedAt),
-                        })}
-                      </li>
-                      <li className="inline-flex items-center gap-1">
-                        <MapPin aria-hidden="true" className="h-4 w-4" />
-                        {t("interests.signals.spread", { meters: Math.max(group.spreadMeters, 1) })}
-                      </li>
-                    </ul>
-                    <h3 className="mt-3 font-semibold">{t("interests.signals.issuesOf")}</h3>
-                    <ul className="mt-1 divide-y divide-gray-200">
-                      {group.issues.map((issue) => (
-                        <li key={issue.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                          <span className="min-w-0">
-                            <Link to={canTriage ? `/partner/meldingen/${issue.id}` : `/meldingen/${issue.id}`} className="font-medium">
-                              #{issue.id} {issue.title}
-                            </Link>
-                            <span className="block text-sm text-gray-700">
-                              {issue.buurt} · {formatDate(issue.createdAt)}
-                            </span>
-                          </span>
-                          <StatusBadge status={issue.status} />
+          <div className="min-w-0">
+            {pageCount > 1 ? (
+              <p className="mb-3 font-semibold">
+                {t("interests.signals.showing", {
+                  total: total.toLocaleString("nl-NL"),
+                  from: groups[0]!.number,
+                  to: groups[groups.length - 1]!.number,
+                })}
+              </p>
+            ) : null}
+            <ol className="space-y-4" start={groups[0]?.number} aria-label={t("interests.signals.title")}>
+              {groups.map((group) => {
+                const heading = t("interests.signals.groupTitle", { theme: group.theme.name, buurten: group.buurten.join(", ") });
+                return (
+                  <li key={group.number} className="card border-l-8 border-l-amber-500 p-5">
+                    <article aria-labelledby={`groep-${group.number}`}>
+                      <p className="text-sm font-semibold text-amber-900">
+                        <TriangleAlert aria-hidden="true" className="mr-1 inline h-4 w-4 align-[-2px]" />
+                        {t("interests.signals.groupNumber", { number: group.number })}
+                      </p>
+                      <h2 id={`groep-${group.number}`} className="mt-1 flex items-start gap-2 text-xl font-bold">
+                        <ThemeIcon code={group.theme.code} className="mt-1 h-5 w-5 shrink-0 text-primary-700" />
+                        <span>{heading}</span>
+                      </h2>
+                      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-gray-800">
+                        <li className="inline-flex items-center gap-1 font-semibold">
+                          <ListChecks aria-hidden="true" className="h-4 w-4" />
+                          {t("interests.signals.count", { count: group.issues.length })}
                         </li>
-                      ))}
-                    </ul>
-                    {canTriage ? (
-                      <Link
-                        to={`/stuurgroep/signalen/samen-beoordelen?ids=${group.issues.map((i) => i.id).join(",")}`}
-                        className="btn-primary mt-3"
-                      >
-                        {t("interests.signals.triageTogether")}
-                        <span className="sr-only">
-                          {" "}
-                          {t("interests.signals.triageTogetherFor", {
-                            number: group.number,
-                            theme: group.theme.name,
-                            buurten: group.buurten.join(", "),
+                        <li className="inline-flex items-center gap-1">
+                          <CalendarRange aria-hidden="true" className="h-4 w-4" />
+                          {t("interests.signals.dateRange", {
+                            from: formatDate(group.firstCreatedAt),
+                            to: formatDate(group.lastCreatedAt),
                           })}
-                        </span>
-                      </Link>
-                    ) : null}
-                  </article>
-                </li>
-              );
-            })}
-          </ol>
+                        </li>
+                        <li className="inline-flex items-center gap-1">
+                          <MapPin aria-hidden="true" className="h-4 w-4" />
+                          {t("interests.signals.spread", { meters: Math.max(group.spreadMeters, 1) })}
+                        </li>
+                      </ul>
+                      <h3 className="mt-3 font-semibold">{t("interests.signals.issuesOf")}</h3>
+                      <ul className="mt-1 divide-y divide-gray-200">
+                        {group.issues.map((issue) => (
+                          <li key={issue.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                            <span className="min-w-0">
+                              <Link to={canTriage ? `/partner/meldingen/${issue.id}` : `/meldingen/${issue.id}`} className="font-medium">
+                                #{issue.id} {issue.title}
+                              </Link>
+                              <span className="block text-sm text-gray-700">
+                                {issue.buurt} · {formatDate(issue.createdAt)}
+                              </span>
+                            </span>
+                            <StatusBadge status={issue.status} />
+                          </li>
+                        ))}
+                      </ul>
+                      {canTriage ? (
+                        <Link
+                          to={`/stuurgroep/signalen/samen-beoordelen?ids=${group.issues.map((i) => i.id).join(",")}`}
+                          className="btn-primary mt-3"
+                        >
+                          {t("interests.signals.triageTogether")}
+                          <span className="sr-only">
+                            {" "}
+                            {t("interests.signals.triageTogetherFor", {
+                              number: group.number,
+                              theme: group.theme.name,
+                              buurten: group.buurten.join(", "),
+                            })}
+                          </span>
+                        </Link>
+                      ) : null}
+                    </article>
+                  </li>
+                );
+              })}
+            </ol>
+            {pageCount > 1 ? (
+              <nav aria-label={t("interests.signals.pagination")} className="mt-4 flex items-center justify-between gap-2">
+                {page > 1 ? (
+                  <Link to={pageHrefs.previous} className="btn-secondary" rel="prev">
+                    {t("home.previous")}
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                <span className="text-sm text-gray-700">{t("home.pageOf", { page, pageCount })}</span>
+                {page < pageCount ? (
+                  <Link to={pageHrefs.next} className="btn-secondary" rel="next">
+                    {t("home.next")}
+                  </Link>
+                ) : (
+                  <span />
+                )}
+              </nav>
+            ) : null}
+          </div>
           <section aria-labelledby="signal-map-title" className="min-w-0 lg:sticky lg:top-4 lg:self-start">
             <h2 id="signal-map-title" className="text-xl font-bold">
               {t("interests.signals.mapTitle")}

@@ -24,7 +24,11 @@ beforeAll(async () => {
   await db.partnershipRole.create({ data: { organisationId: gemeente.id, themeId, role: "trekker" } });
 });
 
-async function issuesAt(spot: { lat: number; lng: number }, count: number, options: { daysAgo?: number; themeCode?: string } = {}) {
+async function issuesAt(
+  spot: { lat: number; lng: number },
+  count: number,
+  options: { daysAgo?: number; themeCode?: string; buurtCode?: string } = {},
+) {
   const reporter = await createUser();
   const issues = [];
   for (let i = 0; i < count; i++) {
@@ -33,6 +37,7 @@ async function issuesAt(spot: { lat: number; lng: number }, count: number, optio
       await createIssue({
         reporterId: reporter.id,
         themeCode: options.themeCode ?? "afval",
+        buurtCode: options.buurtCode,
         lat: point.lat,
         lng: point.lng,
         createdAt: new Date(Date.now() - (options.daysAgo ?? 2) * DAY - i * 60_000),
@@ -125,6 +130,33 @@ describe("the signals page", () => {
     })) as Awaited<ReturnType<typeof signalsLoader>>;
     expect(partnerPage.canTriage).toBe(true);
     expect(partnerPage.theme).toBe("afval");
+  });
+
+  test("many groups come 20 to a page, numbered on, with the theme kept in the page links", async () => {
+    // 23 groups of "jongeren" (a theme no other test here uses), 600 m apart on an east-west line
+    // south of Blerick (the rule only looks at the points; the buurt is given).
+    const { code: buurtCode } = await db.buurt.findFirstOrThrow({ select: { code: true } });
+    for (let group = 0; group < 23; group++) {
+      const spot = { lat: BASE.lat - 0.05, lng: BASE.lng - 0.1 + group * 0.009 };
+      await issuesAt(spot, 3, { themeCode: "jongeren", buurtCode });
+    }
+    const steering = await person({ roles: ["steering"] });
+    type Page = Awaited<ReturnType<typeof signalsLoader>>;
+    const load = async (query: string) =>
+      (await run(signalsLoader as Handler, `/stuurgroep/signalen${query}`, { cookie: steering.cookie })) as Page;
+    const first = await load("?thema=jongeren");
+    expect(first).toMatchObject({ total: 23, page: 1, pageCount: 2 });
+    expect(first.groups.map((g) => g.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(first.pageHrefs.next).toBe("?thema=jongeren&pagina=2");
+    const second = await load(first.pageHrefs.next);
+    expect(second.groups.map((g) => g.number)).toEqual([21, 22, 23]);
+    expect(second.pageHrefs.previous).toBe("?thema=jongeren");
+    // Together the pages hold every group once.
+    const ids = (page: Page) => page.groups.flatMap((g) => g.issues.map((i) => i.id));
+    expect(new Set([...ids(first), ...ids(second)]).size).toBe(69);
+    // A page past the end or not a number: the nearest page, never an error.
+    expect((await load("?thema=jongeren&pagina=99")).page).toBe(2);
+    expect((await load("?thema=jongeren&pagina=abc")).page).toBe(1);
   });
 });
 
