@@ -190,9 +190,10 @@ function specAllowsStatusChange(
   return rules.some((rule) =>
     rule.who.some((who) => {
       switch (who) {
-        case "triage": // the transition of triaging an untriaged issue: any partner member
+        case "triage": // the transition of triaging an untriaged issue: any partner member...
         case "partner":
-          return PARTNERS.includes(name);
+          // ...while nobody owns it; a claimed (or reopened) issue only its owner's members.
+          return issue.ownerOrganisationId === null ? PARTNERS.includes(name) : membersOf(issue.ownerOrganisationId).includes(name);
         case "owner":
           return membersOf(issue.ownerOrganisationId).includes(name);
         case "reporterWithin30Days": {
@@ -315,14 +316,16 @@ describe("actions that depend only on the actor", () => {
 // Triage
 // ---------------------------------------------------------------------------------------------
 
-describe("canTriage: untriaged -> any partner member (and admins); re-triage -> owner coordinators, admins", () => {
+describe("canTriage: untriaged -> any partner member while unowned, else the owner's members (and admins); re-triage -> owner coordinators, admins", () => {
   type Row = { name: ActorName; label: string; issue: TestIssue; expected: boolean | "unspecified" };
   const rows: Row[] = ACTOR_NAMES.flatMap((name) =>
     ISSUES.map(({ label, issue }) => {
       let expected: boolean | "unspecified";
       if (name === "anonymous") expected = false;
       else if (ADMINS.includes(name)) expected = true;
-      else if (UNTRIAGED.includes(issue.status)) expected = PARTNERS.includes(name);
+      else if (UNTRIAGED.includes(issue.status))
+        // Any partner while nobody owns it; once claimed (or reopened), the owner's members.
+        expected = issue.ownerOrganisationId === null ? PARTNERS.includes(name) : membersOf(issue.ownerOrganisationId).includes(name);
       else if (TRIAGED_OPEN.includes(issue.status)) expected = coordinatorsOf(issue.ownerOrganisationId).includes(name);
       else
         // Closed issues: only an owner coordinator's right is ambiguous; everybody else is refused
@@ -682,16 +685,28 @@ describe("edge cases", () => {
   });
 
   describe("closing", () => {
-    it("a partner of another organisation may close an untriaged issue", () => {
-      expect(
-        canChangeStatus(ACTORS.otherMember, makeIssue("nieuw", OWNER_ORG), "gesloten_niet_opgelost", { now: NOW }),
-      ).toBe(true);
+    it("a partner of another organisation may close an unowned untriaged issue, not a claimed or reopened one", () => {
       expect(
         canChangeStatus(ACTORS.otherMember, makeIssue("nieuw", null), "gesloten_niet_opgelost", { now: NOW }),
       ).toBe(true);
       expect(
+        canChangeStatus(ACTORS.otherMember, makeIssue("nieuw", OWNER_ORG), "gesloten_niet_opgelost", { now: NOW }),
+      ).toBe(false);
+      expect(
         canChangeStatus(ACTORS.otherMember, makeIssue("heropend", OWNER_ORG), "gesloten_niet_opgelost", { now: NOW }),
+      ).toBe(false);
+      expect(
+        canChangeStatus(ACTORS.ownerMember, makeIssue("nieuw", OWNER_ORG), "gesloten_niet_opgelost", { now: NOW }),
       ).toBe(true);
+    });
+
+    it("merging closes the duplicate: only into an issue the actor's organisation owns, and of a duplicate without owner or with the same", () => {
+      const kept = makeIssue("getrieerd", OWNER_ORG);
+      expect(canMerge(ACTORS.ownerMember, kept, makeIssue("nieuw", null))).toBe(true);
+      expect(canMerge(ACTORS.ownerMember, kept, makeIssue("in_behandeling", OWNER_ORG))).toBe(true);
+      expect(canMerge(ACTORS.ownerMember, kept, makeIssue("in_behandeling", OTHER_ORG))).toBe(false);
+      expect(canMerge(ACTORS.otherMember, kept, makeIssue("nieuw", null))).toBe(false);
+      expect(canMerge(ACTORS.admin, kept, makeIssue("in_behandeling", OTHER_ORG))).toBe(true);
     });
 
     it.each(["getrieerd", "in_behandeling"] as const)(

@@ -75,9 +75,18 @@ export function isUntriaged(issue: Pick<IssueForPermissions, "status">) {
  */
 export function canTriage(actor: MaybeActor, issue: Pick<IssueForPermissions, "status" | "ownerOrganisationId">) {
   if (isAdmin(actor)) return true;
-  if (isUntriaged(issue)) return isPartner(actor);
+  if (isUntriaged(issue)) return isPartnerFor(actor, issue);
   if (issue.status === "opgelost" || issue.status === "gesloten_niet_opgelost") return false;
   return isCoordinatorOf(actor, issue.ownerOrganisationId);
+}
+
+/**
+ * A partner's right on an untriaged issue (triage it, close it): any partner while nobody owns
+ * it; once an organisation claimed it (or owned it before it was reopened), only that
+ * organisation's members. Others ask for a hand-over instead of taking or closing it.
+ */
+function isPartnerFor(actor: MaybeActor, issue: Pick<IssueForPermissions, "ownerOrganisationId">) {
+  return issue.ownerOrganisationId === null ? isPartner(actor) : isMemberOf(actor, issue.ownerOrganisationId);
 }
 
 /** "Wij pakken dit op": an issue without owner, for one's own organisation. */
@@ -113,9 +122,20 @@ export function canWriteInternalNote(actor: MaybeActor) {
   return canSeePartnerArea(actor);
 }
 
-/** Merge a duplicate into the kept issue: members of the kept issue's owner organisation. */
-export function canMerge(actor: MaybeActor, kept: Pick<IssueForPermissions, "ownerOrganisationId">) {
-  return isAdmin(actor) || isMemberOf(actor, kept.ownerOrganisationId);
+/**
+ * Merge a duplicate into the kept issue: members of the kept issue's owner organisation, when
+ * the duplicate has no owner or the same one (merging closes the duplicate: another
+ * organisation's issue is theirs to close). Without `duplicate`: may this actor merge into
+ * `kept` at all (the form on the page).
+ */
+export function canMerge(
+  actor: MaybeActor,
+  kept: Pick<IssueForPermissions, "ownerOrganisationId">,
+  duplicate?: Pick<IssueForPermissions, "ownerOrganisationId">,
+) {
+  if (isAdmin(actor)) return true;
+  if (!isMemberOf(actor, kept.ownerOrganisationId)) return false;
+  return !duplicate || duplicate.ownerOrganisationId === null || isMemberOf(actor, duplicate.ownerOrganisationId);
 }
 
 export function canCreateSolution(actor: MaybeActor) {
@@ -195,7 +215,7 @@ export function canChangeStatus(
   const window = (options.reopenWindowDays ?? 30) * DAY;
   return rules.some((rule) =>
     rule.who.some((who) => {
-      if (who === "partner") return isPartner(actor);
+      if (who === "partner") return isPartnerFor(actor, issue);
       if (who === "owner") return isMemberOf(actor, issue.ownerOrganisationId);
       // who === "reporter_window": the reporter, within the window after closing.
       return (

@@ -92,6 +92,19 @@ export async function triageIssue(actor: Actor, issueId: number, input: TriageIn
       select: { id: true },
     });
     await applySolutions(tx, issueId, solutionIds, decision.id);
+    // The status changes before the new owner is written: the right to triage is the actor's on
+    // the issue as it is (unowned: any partner; claimed: its owner), not on the result.
+    const untriaged = (UNTRIAGED_STATUSES as readonly string[]).includes(issue.status);
+    if (untriaged) {
+      await changeStatus(tx, {
+        issueId,
+        to: "getrieerd",
+        publicMessage: input.publicMessage,
+        by: { actor },
+        viaTriage: true,
+        at,
+      });
+    }
     await tx.issue.update({
       where: { id: issueId },
       data: {
@@ -121,16 +134,7 @@ export async function triageIssue(actor: Actor, issueId: number, input: TriageIn
     });
     await queueExternalSend(tx, issueId, owner.id, at);
 
-    if ((UNTRIAGED_STATUSES as readonly string[]).includes(issue.status)) {
-      await changeStatus(tx, {
-        issueId,
-        to: "getrieerd",
-        publicMessage: input.publicMessage,
-        by: { actor },
-        viaTriage: true,
-        at,
-      });
-    } else {
+    if (!untriaged) {
       // Re-triage keeps the status; residents still get the new outcome and message.
       await tx.issueEvent.create({
         data: {
@@ -352,9 +356,10 @@ export async function mergeDuplicate(actor: Actor, keptId: number, duplicateId: 
     if (!canMerge(actor, kept)) throw new ForbiddenError("Not allowed to merge into this issue");
     const duplicate = await tx.issue.findFirst({
       where: { ...publicIssueWhere(), id: duplicateId },
-      select: { id: true, status: true },
+      select: { id: true, status: true, ownerOrganisationId: true },
     });
     if (!duplicate) throw new TriageInputError("duplicateId", t("triage.merge.notFound", { id: duplicateId }));
+    if (!canMerge(actor, kept, duplicate)) throw new TriageInputError("duplicateId", t("triage.merge.otherOwner", { id: duplicateId }));
     if (
       !isIssueStatus(duplicate.status) ||
       duplicate.status === "opgelost" ||

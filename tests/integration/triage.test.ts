@@ -366,6 +366,42 @@ describe("merging duplicates", () => {
     expect(followers).toEqual([a.id, b.id].sort());
     expect((await publicPage(duplicate.id)).issue.duplicateOfId).toBe(kept.id);
   });
+
+  test("another organisation's issue cannot be merged away: a Dutch error, nothing changes", async () => {
+    const owner = await partner(gemeente.id);
+    const other = await partner(corporatie.id);
+    const kept = await triaged(owner.cookie);
+    const theirs = await triaged(other.cookie, { ownerOrganisationId: corporatie.id });
+    const refused = await partnerPost(kept.id, owner.cookie, { intent: "merge", duplicateId: String(theirs.id) });
+    expect(status(refused)).toBe(400);
+    expect(errorsOf(refused).duplicateId?.[0]).toBe(
+      `Melding ${theirs.id} is van een andere organisatie. Alleen die organisatie of een beheerder kan hem samenvoegen. Vraag het hun via een interne notitie.`,
+    );
+    expect(await db.issue.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ status: "getrieerd", duplicateOfId: null });
+  });
+});
+
+describe("another organisation's issue is not another partner's to take or close", () => {
+  test("a claimed or reopened issue: only its owner triages or closes it; others get 403 and nothing changes", async () => {
+    const owner = await partner(corporatie.id);
+    const other = await partner(gemeente.id);
+    const claimed = await newIssue();
+    expect(status(await partnerPost(claimed.id, owner.cookie, { intent: "claim", organisationId: corporatie.id }))).toBe(302);
+    const close = { intent: "status", to: "gesloten_niet_opgelost", closeReason: "geen_actie_nodig", publicMessage: "Wij sluiten dit af." };
+    expect(status(await partnerPost(claimed.id, other.cookie, close))).toBe(403);
+    // Triaging it with themselves as owner would take it over without the hand-over.
+    expect(status(await partnerPost(claimed.id, other.cookie, triageForm({ ownerOrganisationId: gemeente.id })))).toBe(403);
+    expect(await db.issue.findUniqueOrThrow({ where: { id: claimed.id } })).toMatchObject({ status: "nieuw", ownerOrganisationId: corporatie.id });
+    // The owner still triages (and may name another organisation as owner).
+    expect(locationOf(await partnerPost(claimed.id, owner.cookie, triageForm()))).toBe(`/partner/meldingen/${claimed.id}`);
+    expect(await db.issue.findUniqueOrThrow({ where: { id: claimed.id } })).toMatchObject({ status: "getrieerd", ownerOrganisationId: gemeente.id });
+
+    const reopened = await triaged(owner.cookie, { ownerOrganisationId: corporatie.id });
+    await db.issue.update({ where: { id: reopened.id }, data: { status: "heropend" } });
+    expect(status(await partnerPost(reopened.id, other.cookie, close))).toBe(403);
+    expect((await db.issue.findUniqueOrThrow({ where: { id: reopened.id } })).status).toBe("heropend");
+    expect(status(await partnerPost(reopened.id, owner.cookie, close))).toBe(302);
+  });
 });
 
 describe("reports from other systems", () => {

@@ -159,6 +159,8 @@ export const triage = {
     self: "Een melding kan niet met zichzelf worden samengevoegd.",
     notFound: "Melding {id} bestaat niet of is niet openbaar.",
     closed: "Melding {id} is al afgesloten.",
+    otherOwner:
+      "Melding {id} is van een andere organisatie. Alleen die organisatie of een beheerder kan hem samenvoegen. Vraag het hun via een interne notitie.",
   },
   audit: {
     title: "Logboek",
