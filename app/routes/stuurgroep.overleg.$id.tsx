@@ -128,14 +128,11 @@ function useIntentResult(intent: Intent, itemId: string | null = null) {
 }
 
 /** On paper: no header, navigation, footer or forms; only the agenda and the minutes. */
-const PRINT_CSS = "@media print { body > header, body > footer, body > a { display: none !important; } body { background: #fff; } }";
-
 export default function MeetingPage() {
   const { meeting, canManage } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6 print:max-w-none print:p-0">
-      <style>{PRINT_CSS}</style>
       <Link to="/stuurgroep/overleg" className="inline-flex min-h-11 items-center gap-1 print:hidden">
         <ArrowLeft aria-hidden="true" className="h-4 w-4" />
         {t("steering.meetings.back")}
