@@ -9,7 +9,7 @@ import { t } from "~/i18n";
 import { getSessionUser, redirectWithNewSession, safeRedirectTo, verifyPassword } from "~/utils/auth.server";
 import { readFormData } from "~/utils/request.server";
 import { db } from "~/utils/db.server";
-import { clientAddress, hitRateLimit } from "~/utils/rate-limit.server";
+import { clientAddress, hitRateLimit, refundRateLimitHit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.login.title")} | ${t("common.appName")}` }];
 
@@ -31,9 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
 
   // Limit per email and per address, so neither guessing one account nor many is practical.
+  // Every attempt counts first (so parallel guesses cannot slip through); a correct one is
+  // taken back below, so only failures use up the limits.
+  const limitKeys = [`login:email:${email}`, `login:ip:${clientAddress(context)}`] as const;
   const [perEmail, perAddress] = await Promise.all([
-    hitRateLimit(`login:email:${email}`, LOGIN_LIMIT, LOGIN_WINDOW_MS),
-    hitRateLimit(`login:ip:${clientAddress(context)}`, LOGIN_LIMIT * 5, LOGIN_WINDOW_MS),
+    hitRateLimit(limitKeys[0], LOGIN_LIMIT, LOGIN_WINDOW_MS),
+    hitRateLimit(limitKeys[1], LOGIN_LIMIT * 5, LOGIN_WINDOW_MS),
   ]);
   if (!perEmail.allowed || !perAddress.allowed) {
     return data(submission.reply({ formErrors: [t("auth.login.tooMany")], hideFields: ["password"] }), { status: 429 });
@@ -49,6 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [t("auth.login.failed")], hideFields: ["password"] }), { status: 400 });
   }
 
+  await Promise.all(limitKeys.map(refundRateLimitHit));
   return redirectWithNewSession(user.id, safeRedirectTo(redirectTo), {
     kind: "success",
     message: t("common.flash.loggedIn"),

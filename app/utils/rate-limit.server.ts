@@ -22,6 +22,14 @@ export async function resetRateLimit(key: string) {
 }
 
 /**
+ * Takes back one attempt that turned out fine (a correct password): only failures should use
+ * up a limit, or a buurthuis computer where many residents log in gets locked out.
+ */
+export async function refundRateLimitHit(key: string) {
+  await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
+/**
  * The client's address from the load context (server.mjs). Headers are not read here: only
  * the server knows whether a proxy in front may be trusted to set X-Forwarded-For.
  */

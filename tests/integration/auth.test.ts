@@ -191,6 +191,22 @@ describe("login", () => {
     expect(status(blocked)).toBe(429);
   });
 
+  test("only failures use up the limits: many residents log in one after another on one computer", async () => {
+    const people = await Promise.all(Array.from({ length: 60 }, (_, i) => createUser({ email: `buurthuis${i}@example.test` })));
+    for (const person of people) {
+      expect(status(await call(loginAction, "/inloggen", { email: person.email, password: person.password }, {}, "192.0.2.60"))).toBe(302);
+    }
+    // The same person, again and again (a shared account at the desk).
+    for (let i = 0; i < 15; i++) {
+      expect(status(await call(loginAction, "/inloggen", { email: people[0]!.email, password: people[0]!.password }, {}, "192.0.2.61"))).toBe(302);
+    }
+    // Failures still count: ten wrong passwords, then even the right one waits.
+    for (let i = 0; i < 10; i++) {
+      await call(loginAction, "/inloggen", { email: people[1]!.email, password: "fout-fout-fout" }, {}, "192.0.2.62");
+    }
+    expect(status(await call(loginAction, "/inloggen", { email: people[1]!.email, password: people[1]!.password }, {}, "192.0.2.63"))).toBe(429);
+  });
+
   test("logout deletes the session", async () => {
     const user = await createUser();
     const cookie = await sessionCookieFor(user.id);
