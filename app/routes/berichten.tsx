@@ -111,7 +111,8 @@ export default function NotificationsPage() {
                 {notification.issue ? (
                   <p className="mt-3">
                     <Link
-                      to={`/meldingen/${notification.issue.id}`}
+                      to={`/berichten/${notification.id}`}
+                      reloadDocument
                       aria-label={t("notifications.list.openLabel", { title: notification.issue.title })}
                     >
                       {t("notifications.list.open")}

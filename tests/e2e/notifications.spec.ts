@@ -26,11 +26,19 @@ test("a resident follows an issue and reads their messages on /berichten", async
   const main = page.getByRole("main");
   await expect(main.getByText("1 ongelezen")).toBeVisible();
   await expect(page.getByText("De aannemer komt donderdag.")).toBeVisible();
-  await expect(page.getByRole("link", { name: `Bekijk de melding: ${issue.title}` })).toHaveAttribute(
-    "href",
-    `/meldingen/${issue.id}`,
-  );
   await expectNoSeriousA11yViolations(page);
+  // Opening the message's issue marks it read: the header no longer counts it.
+  await page.getByRole("link", { name: `Bekijk de melding: ${issue.title}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/meldingen/${issue.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: issue.title })).toBeVisible();
+  await page.goto("/berichten");
+  await expect(main.getByText("0 ongelezen")).toBeVisible();
+
+  await db.notification.create({
+    data: { userId: user.id, issueId: issue.id, type: "public_update", title: "Nog een bericht", body: "Klaar." },
+  });
+  await page.reload();
+  await expect(main.getByText("1 ongelezen")).toBeVisible();
   await page.getByRole("button", { name: "Alles gelezen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Alle berichten staan op gelezen." })).toBeVisible();
   await expect(main.getByText("0 ongelezen")).toBeVisible();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { action as notificationsAction, loader as notificationsLoader } from "~/routes/berichten";
+import { loader as openNotificationLoader } from "~/routes/berichten.$id";
 import { action as followAction, loader as followLoader } from "~/routes/meldingen.$id.volgen";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -248,6 +249,38 @@ describe("/berichten", () => {
     expect(result.headers.get("Location")).toBe("/berichten");
     expect(await unreadNotificationCount(user.id)).toBe(0);
     expect(await unreadNotificationCount(other.id)).toBe(1);
+  });
+
+  test("'Bekijk de melding' marks the messages about that issue read and opens it; only your own", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const issue = await createIssue({ reporterId: user.id });
+    const elsewhere = await createIssue({ reporterId: user.id });
+    const hidden = await createIssue({ reporterId: user.id, visibility: "hidden" });
+    const message = (userId: string, issueId: number) =>
+      db.notification.create({ data: { userId, issueId, type: "public_update", title: "Nieuws", body: "" }, select: { id: true } });
+    const [first] = [await message(user.id, issue.id), await message(user.id, issue.id), await message(user.id, elsewhere.id)];
+    const theirs = await message(other.id, issue.id);
+    const aboutHidden = await message(user.id, hidden.id);
+    const cookie = await sessionCookieFor(user.id);
+    const open = async (id: string) =>
+      (await settle(() =>
+        openNotificationLoader({ request: new Request(`http://localhost/berichten/${id}`, { headers: { Cookie: cookie } }), params: { id }, context: {} }),
+      )) as Response;
+
+    expect(await unreadNotificationCount(user.id)).toBe(4);
+    const opened = await open(first.id);
+    expect(opened.headers.get("Location")).toBe(`/meldingen/${issue.id}`);
+    // Both about this issue are read; the one about another issue is not.
+    expect(await unreadNotificationCount(user.id)).toBe(2);
+    expect((await open(first.id)).headers.get("Location")).toBe(`/meldingen/${issue.id}`);
+    // Someone else's message: back to the list, nothing marked.
+    expect((await open(theirs.id)).headers.get("Location")).toBe("/berichten");
+    expect(await unreadNotificationCount(other.id)).toBe(1);
+    expect((await open("onzin")).headers.get("Location")).toBe("/berichten");
+    // About a hidden issue: read, and back to the list (the issue page would be a 404).
+    expect((await open(aboutHidden.id)).headers.get("Location")).toBe("/berichten");
+    expect(await unreadNotificationCount(user.id)).toBe(1);
   });
 
   test("logged out: to the login page", async () => {
