@@ -64,7 +64,7 @@ export default function Home() {
   const mapFilters = { theme: query.theme, buurt: query.buurt, status: query.status };
 
   return (
-    <div className="mx-auto max-w-7xl px-4 pt-4 pb-24 md:pb-8">
+    <div className="mx-auto max-w-7xl px-4 pt-4 md:pb-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="max-w-2xl">
           <h1 className="text-3xl font-bold">{t("home.title")}</h1>
@@ -206,7 +206,8 @@ export default function Home() {
         </section>
       </div>
 
-      <div className="fixed inset-x-0 bottom-0 z-[500] border-t border-gray-300 bg-white/95 p-3 md:hidden">
+      {/* Sticky, not fixed: at the end of the page it stops above the footer, whose links stay reachable. */}
+      <div className="sticky bottom-0 z-[500] -mx-4 mt-4 border-t border-gray-300 bg-white/95 p-3 md:hidden">
         <Link to="/meldingen/nieuw" className="btn-primary w-full">
           <Plus aria-hidden="true" className="h-5 w-5" />
           {t("home.report")}
