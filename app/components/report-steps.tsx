@@ -1,3 +1,4 @@
+import { useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { t } from "~/i18n";
 
@@ -25,15 +26,25 @@ export function useSmallScreen() {
 
 export const stepHeadingId = (step: number) => `step-${step}-heading`;
 
+const STEP_HASH = /^#stap-([1-9])$/;
+
 /**
- * The current step; moving to another one puts focus on its heading (so screen readers
- * announce it) and the page back at the top of the form.
+ * The current step, kept in the address as #stap-2 so the phone's Back button goes to the
+ * previous step instead of leaving the form (and what was typed). A hash-only change runs no
+ * loaders and keeps the form mounted. Moving to another step puts focus on its heading (so
+ * screen readers announce it) and the page back at the top of the form. Steps not reached yet
+ * are not opened from the address (a reload on #stap-3 starts at step 1).
  */
 export function useSteps(total: number, enabled: boolean) {
-  const [step, setStep] = useState(1);
-  const moved = useRef(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [reached, setReached] = useState(1);
+  const fromHash = Number(STEP_HASH.exec(location.hash)?.[1] ?? 1);
+  const step = enabled ? Math.min(Math.max(1, fromHash), reached, total) : 1;
+  const shown = useRef(step);
   useEffect(() => {
-    if (!enabled || !moved.current) return;
+    if (!enabled || shown.current === step) return;
+    shown.current = step;
     const heading = document.getElementById(stepHeadingId(step));
     heading?.focus();
     heading?.scrollIntoView({ block: "start" });
@@ -41,8 +52,15 @@ export function useSteps(total: number, enabled: boolean) {
     window.dispatchEvent(new Event("resize"));
   }, [step, enabled]);
   const goTo = (next: number) => {
-    moved.current = true;
-    setStep(Math.min(total, Math.max(1, next)));
+    const target = Math.min(total, Math.max(1, next));
+    if (target === step) return;
+    setReached((value) => Math.max(value, target));
+    const to = { pathname: location.pathname, search: location.search, hash: target === 1 ? "" : `#stap-${target}` };
+    const state = location.state as { reportStepFrom?: number } | null;
+    if (target > step) navigate(to, { state: { reportStepFrom: step }, preventScrollReset: true });
+    // Back to the step this entry came from: the same as the browser's Back button.
+    else if (state?.reportStepFrom === target) navigate(-1);
+    else navigate(to, { replace: true, preventScrollReset: true });
   };
   return { step, goTo, total, enabled, isVisible: (n: number) => !enabled || n === step };
 }

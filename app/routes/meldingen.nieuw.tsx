@@ -167,7 +167,8 @@ export default function ReportPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverErrors]);
 
-  const locationErrors = outside ? [t("report.where.outside")] : fields.lat.errors;
+  // A chosen pin answers "Kies een plek": the earlier error goes at once, not at the next check.
+  const locationErrors = outside ? [t("report.where.outside")] : pin ? undefined : fields.lat.errors;
   const focusTarget: Record<string, string> = {
     lat: "location",
     lng: "location",
@@ -430,7 +431,11 @@ export default function ReportPage() {
             <h3 id="nearby-title" className="text-lg font-bold">
               {t("confirm.steps.nearby")}
             </h3>
-            <NearbyIssues point={mode === "kaart" ? pin : null} themeCode={themeCode} loggedIn={!anonymous} />
+            {mode === "kaart" ? (
+              <NearbyIssues point={pin} themeCode={themeCode} loggedIn={!anonymous} />
+            ) : (
+              <p className="text-gray-700">{t("report.nearby.described")}</p>
+            )}
           </section>
           {anonymous ? (
             <div className="border-t border-gray-300 pt-4">

@@ -175,8 +175,21 @@ test("on a phone the form goes one step per screen, validating each step and kee
 
   await expect(page.getByText("Stap 4 van 4")).toBeVisible();
   await expect(page.getByLabel("E-mailadres")).toBeVisible();
+  // A described place: no search for issues nearby, and no hint to choose a place first.
+  await expect(page.getByText("Je beschrijft de plek zelf.")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Vorige" }).click();
+  await expect(page.getByText("Stap 3 van 4")).toBeVisible();
+  await expect(page.getByLabel("Titel")).toHaveValue("Lamp kapot op het pad");
+  // The phone's Back button goes to the previous step and keeps what was typed; Forward returns.
+  await page.goBack();
+  await expect(page.getByText("Stap 2 van 4")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Kies een thema" })).toBeFocused();
+  await page.goBack();
+  await expect(page.getByText("Stap 1 van 4")).toBeVisible();
+  await expect(page).toHaveURL(/\/meldingen\/nieuw$/);
+  await page.goForward();
+  await page.goForward();
   await expect(page.getByText("Stap 3 van 4")).toBeVisible();
   await expect(page.getByLabel("Titel")).toHaveValue("Lamp kapot op het pad");
   await page.getByRole("button", { name: "Volgende" }).click();

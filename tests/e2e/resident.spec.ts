@@ -31,9 +31,14 @@ test("a new resident registers, reports with a map click, and finds the issue in
 
   await page.getByRole("link", { name: "Melding maken" }).first().click();
   await expect(page).toHaveURL(/\/meldingen\/nieuw$/);
+  // Sent without a place: the error says so; choosing a place takes it away at once.
+  await page.getByRole("button", { name: "Melding versturen" }).click();
+  const noPlace = page.locator("#location-error");
+  await expect(noPlace).toBeVisible();
   const picker = page.getByTestId("location-picker");
   await clickMapAt(picker, OWN_SPOT.lat, OWN_SPOT.lng);
   await expect(page.getByText("Gekozen plek: in Blerick-Centrum")).toBeVisible();
+  await expect(noPlace).toHaveCount(0);
 
   await page.getByText("Verlichting", { exact: true }).click();
   const title = `Lantaarnpaal bij het station doet het niet ${suffix}`;

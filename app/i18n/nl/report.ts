@@ -35,6 +35,7 @@ export const report = {
     distance: "{meters} meter hiervandaan",
     stillNew: "Toch een nieuwe melding? Verstuur hieronder.",
     waiting: "Kies eerst een plek en een thema. Dan laten we zien of er dichtbij al een melding is.",
+    described: "Je beschrijft de plek zelf. Daarom kunnen we niet laten zien of er dichtbij al een melding is.",
   },
   submit: "Melding versturen",
   submitting: "Bezig met versturen…",
