@@ -83,7 +83,6 @@ export function FlagForm({
         field={fields.note}
         label={t("moderation.flag.note")}
         hint={t("moderation.flag.noteHint")}
-        optional
         rows={2}
       />
       <HoneypotField id={`flag-${suffix}-website`} />

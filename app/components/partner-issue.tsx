@@ -236,7 +236,7 @@ function IncomingHandover({
       <Form method="post" {...getFormProps(form)} {...validation.warmUp} className="mt-3 max-w-2xl space-y-3">
         <input type="hidden" name="handoverId" value={handover.id} />
         <FormError errors={form.errors} />
-        <TextareaField field={fields.responseReason} label={t("triage.handover.responseReason")} rows={2} optional />
+        <TextareaField field={fields.responseReason} label={t("triage.handover.responseReason")} rows={2} />
         <div className="flex flex-wrap gap-3">
           <button type="submit" name="intent" value="handover-accept" className="btn-primary" disabled={submitting}>
             {t("triage.handover.accept")}

@@ -182,7 +182,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           text: triageOutcomeText({
             nature: decision.nature,
             scope: decision.scope,
-            ownerName: decision.ownerOrganisation.name,
+            // After a hand-over the organisation that has it now, not the one chosen at triage.
+            ownerName: issue.ownerOrganisation?.name ?? decision.ownerOrganisation.name,
             solutionTitles: solutions.map((s) => s.title),
             newApproach: decision.approach === "nieuwe_aanpak",
           }),

@@ -291,7 +291,6 @@ function HideForm({
           field={fields.note}
           label={t("moderation.queue.hideNote")}
           hint={t("moderation.queue.hideNoteHint")}
-          optional
         />
       </div>
       <button type="submit" className="btn-primary" disabled={submitting}>

@@ -79,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? triageOutcomeText({
           nature: latest.nature,
           scope: latest.scope,
-          ownerName: latest.ownerOrganisation.name,
+          ownerName: issue.ownerOrganisation?.name ?? latest.ownerOrganisation.name,
           solutionTitles: latest.solutions.map((s) => s.solution.title),
           newApproach: latest.approach === "nieuwe_aanpak",
         })

@@ -48,7 +48,7 @@ test("flag -> a moderator hides with a reason -> gone from page, GeoJSON, feeds 
   await visitorPage.goto(`/meldingen/${issue.id}`);
   await visitorPage.getByText("Ongepast melden: deze melding").click();
   await visitorPage.getByRole("radio", { name: "Beledigend of discriminerend" }).check();
-  await visitorPage.getByRole("textbox", { name: "Toelichting (niet verplicht)" }).fill("Er staan scheldwoorden in.");
+  await visitorPage.getByRole("textbox", { name: "Toelichting", exact: true }).fill("Er staan scheldwoorden in.");
   await visitorPage.getByRole("button", { name: "Melden bij moderator" }).click();
   await expect(
     visitorPage.getByRole("status").filter({ hasText: "Bedankt. Een moderator kijkt ernaar." }),

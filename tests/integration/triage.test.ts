@@ -329,7 +329,11 @@ describe("ownership", () => {
     const second = await db.handover.findFirstOrThrow({ where: { issueId: issue.id, status: "pending" } });
     expect(status(await partnerPost(issue.id, receiver.cookie, { intent: "handover-accept", handoverId: second.id }))).toBe(302);
     expect((await db.issue.findUniqueOrThrow({ where: { id: issue.id } })).ownerOrganisationId).toBe(corporatie.id);
-    expect((await publicPage(issue.id)).issue.owner).toBe(corporatie.name);
+    const after = await publicPage(issue.id);
+    expect(after.issue.owner).toBe(corporatie.name);
+    // The outcome names who has it now, not the owner chosen at triage.
+    expect(after.outcome?.text).toContain(`${corporatie.name} pakt het op`);
+    expect(after.outcome?.text).not.toContain(gemeente.name);
     const actions = (await db.auditEntry.findMany({ where: { issueId: issue.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["handover_requested", "handover_declined", "handover_accepted"]));
   });

@@ -87,8 +87,8 @@ export const triage = {
       "Dit ziet iedereen op de meldingpagina en de melder krijgt het per mail. Schrijf in gewone taal.",
     submit: "Beoordeling opslaan",
     saved: "De beoordeling is opgeslagen en de bewoner is op de hoogte gebracht.",
-    history: "Eerdere beoordelingen",
-    by: "door {name} ({organisation})",
+    history: "Alle beoordelingen, de nieuwste eerst",
+    by: "door {name}, eigenaar: {organisation}",
   },
   status: {
     title: "Status wijzigen",
