@@ -83,9 +83,12 @@ function Header() {
   const user = useOptionalUser();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
-  const loginHref = location.pathname.startsWith("/inloggen")
-    ? "/inloggen"
-    : `/inloggen?redirectTo=${encodeURIComponent(here)}`;
+  // From the login and sign-up pages (and the password pages) the way back stays the one they
+  // already carry: never a return address that itself returns to a login page (it nested on
+  // every switch between "Inloggen" and "Account maken" until the address was too long).
+  const onAuthPage = /^\/(inloggen|registreren|wachtwoord-)/.test(location.pathname);
+  const back = onAuthPage ? new URLSearchParams(location.search).get("redirectTo") : here;
+  const loginHref = back ? `/inloggen?redirectTo=${encodeURIComponent(back)}` : "/inloggen";
   const workspaceLinks = [
     user?.workspace.queue ? { to: "/partner/triage", label: t("common.nav.queue") } : null,
     user?.workspace.dashboard ? { to: "/stuurgroep", label: t("common.nav.steering") } : null,

@@ -48,3 +48,14 @@ test("an unknown address and a refused page keep the site's header and footer", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
   await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
 });
+
+test("switching between logging in and signing up keeps one way back, never a nested one", async ({ page }) => {
+  await page.goto("/inloggen?redirectTo=%2Fagenda");
+  const main = page.getByRole("main");
+  for (let round = 0; round < 3; round++) {
+    await main.getByRole("link", { name: "Maak een account" }).click();
+    await expect(page).toHaveURL(/\/registreren\?redirectTo=%2Fagenda$/);
+    await page.getByRole("banner").getByRole("link", { name: "Inloggen" }).click();
+    await expect(page).toHaveURL(/\/inloggen\?redirectTo=%2Fagenda$/);
+  }
+});
