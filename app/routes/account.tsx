@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { AlertSubscriptions } from "~/components/alert-subscriptions";
 import { CheckboxField, ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { alertDeleteSchema, alertFrequencySchema, frequencyLabel } from "~/domain/alerts";
@@ -66,6 +66,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(
       submission.reply({
         fieldErrors: { currentPassword: [t("auth.account.wrongPassword")] },
+        hideFields: ["currentPassword", "newPassword"],
+      }),
+      { status: 400 },
+    );
+  }
+  if (submission.value.newPassword === submission.value.currentPassword) {
+    return data(
+      submission.reply({
+        fieldErrors: { newPassword: [t("auth.account.samePassword")] },
         hideFields: ["currentPassword", "newPassword"],
       }),
       { status: 400 },
@@ -147,6 +156,7 @@ export default function AccountPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(changePasswordSchema, { id: "change-password", lastResult });
+  const location = useLocation();
   return (
     <div className="mx-auto max-w-2xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("auth.account.title")}</h1>
@@ -169,7 +179,9 @@ export default function AccountPage() {
         <h2 id="password-title" className="text-xl font-bold">
           {t("auth.account.changePassword")}
         </h2>
-        <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
+        {/* A new key after every answer: the password fields are emptied (also after a change, so a
+            shared computer does not keep them in the page). */}
+        <Form key={location.key} method="post" {...getFormProps(form)} className="mt-4 space-y-5">
           <ErrorSummary
             formErrors={form.errors}
             items={[

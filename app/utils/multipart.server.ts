@@ -1,6 +1,6 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { PHOTO_MAX_BYTES } from "~/domain/report-schema";
-import { FORM_MAX_BYTES, badRequest, refuseDeclaredOver, tooLarge } from "./request.server";
+import { FORM_MAX_BYTES, badRequest, refuseDeclaredOver, tooLarge, withoutHiddenCharacters } from "./request.server";
 
 const TEXT_PART_MAX_BYTES = 64 * 1024;
 /**
@@ -49,5 +49,5 @@ export async function parseMultipart(request: Request, fileFields: readonly stri
   } catch (error) {
     throw error instanceof Response ? error : badRequest();
   }
-  return { formData, files };
+  return { formData: withoutHiddenCharacters(formData), files };
 }

@@ -15,13 +15,31 @@ export const FORM_MAX_BYTES = 1024 * 1024;
  */
 export async function readFormData(request: Request, maxBytes = FORM_MAX_BYTES) {
   const body = await readBody(request, maxBytes);
+  let formData: FormData;
   try {
-    return await new Response(body, {
+    formData = await new Response(body, {
       headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
     }).formData();
   } catch {
     throw badRequest();
   }
+  return withoutHiddenCharacters(formData);
+}
+
+/**
+ * Characters that change how text around them is shown without being seen themselves: the
+ * direction overrides and isolates (U+202A-U+202E, U+2066-U+2069 turn "omgekeerd" into
+ * "dreekegmo" on screen) and zero-width spaces (a name of only those looks empty). Removed
+ * from every text a form sends; joiners (emoji, scripts that need them) stay.
+ */
+const HIDDEN_CHARACTERS = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+export function withoutHiddenCharacters(formData: FormData) {
+  const cleaned = new FormData();
+  for (const [name, value] of formData) {
+    cleaned.append(name, typeof value === "string" ? value.replace(HIDDEN_CHARACTERS, "") : value);
+  }
+  return cleaned;
 }
 
 /** Throws 413 when the request says up front that its body is larger than maxBytes. */

@@ -92,6 +92,23 @@ describe("register", () => {
     expect(await db.user.count({ where: { email: "ilse@example.test" } })).toBe(0);
   });
 
+  test("characters nobody sees are taken out: a name of zero-width spaces is no name; direction overrides go", async () => {
+    const invisible = await call(registerAction, "/registreren", {
+      name: "\u200B\u200B\u2060",
+      email: "onzichtbaar@example.test",
+      password: "1234567890",
+    });
+    expect(status(invisible)).toBe(400);
+    expect((invisible as { data: { error: Record<string, string[]> } }).data.error.name).toEqual(["Vul je naam in."]);
+    const turned = await call(registerAction, "/registreren", {
+      name: "Ilse \u202Eomgekeerd\u202C Tromp",
+      email: "omgekeerd@example.test",
+      password: "1234567890",
+    });
+    expect(status(turned)).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { email: "omgekeerd@example.test" } })).name).toBe("Ilse omgekeerd Tromp");
+  });
+
   test("never redirects to another site after registering", async () => {
     const result = await call(registerAction, "/registreren", {
       name: "Bram Wolters",
@@ -247,6 +264,10 @@ describe("change password", () => {
       { Cookie: laptop },
     );
     expect(status(wrong)).toBe(400);
+    const same = await call(accountAction, "/account", { currentPassword: user.password, newPassword: user.password }, { Cookie: laptop });
+    expect(status(same)).toBe(400);
+    expect((same as { data: { error?: Record<string, string[]> } }).data.error?.newPassword).toEqual(["Kies een ander wachtwoord dan je huidige."]);
+    expect(await getSessionUser(new Request("http://localhost/", { headers: { Cookie: phone } }))).not.toBeNull();
     const ok = await call(
       accountAction,
       "/account",

@@ -38,6 +38,7 @@ export const auth = {
     currentPassword: "Huidig wachtwoord",
     newPassword: "Nieuw wachtwoord",
     newPasswordHint: "Minstens 10 tekens. Na het wijzigen word je op andere apparaten uitgelogd.",
+    samePassword: "Kies een ander wachtwoord dan je huidige.",
     submit: "Wachtwoord wijzigen",
     wrongPassword: "Je huidige wachtwoord klopt niet.",
   },
