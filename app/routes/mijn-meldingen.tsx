@@ -10,6 +10,14 @@ export const meta: MetaFunction = () => [{ title: `${t("issue.mine.title")} | ${
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // The person's supports first (the (userId, issueId) index), then those issues: asked as
+  // "issues with a support by this person" SQLite walked every public issue (1 s at 100,000).
+  const supports = await db.support.findMany({
+    where: { userId: user.id },
+    select: { issueId: true },
+    orderBy: { createdAt: "desc" },
+    take: 1000,
+  });
   const [reported, supported] = await Promise.all([
     // A person's own reports, including those not (yet) public, are theirs to see.
     db.issue.findMany({
@@ -19,7 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       take: 200,
     }),
     db.issue.findMany({
-      where: { ...publicIssueWhere(), supports: { some: { userId: user.id } }, NOT: { reporterId: user.id } },
+      where: {
+        ...publicIssueWhere(),
+        id: { in: supports.map((support) => support.issueId) },
+        // Not their own; an issue reported without an account (no reporter) is someone else's.
+        OR: [{ reporterId: null }, { reporterId: { not: user.id } }],
+      },
       select: issueCardSelect,
       orderBy: { createdAt: "desc" },
       take: 200,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { action as supportAction } from "~/routes/meldingen.$id.steun";
+import { loader as myIssuesLoader } from "~/routes/mijn-meldingen";
 import { db } from "~/utils/db.server";
 import { findPublicIssue } from "~/utils/issues.server";
 import { publicIssueExists } from "~/utils/sql.server";
@@ -98,5 +99,30 @@ describe("supporting an issue", () => {
     await db.user.delete({ where: { id: resident.id } });
     expect(await db.support.count({ where: { issueId: issue.id } })).toBe(1);
     expect(await count(issue.id)).toBe(1);
+  });
+});
+
+describe("/mijn-meldingen", () => {
+  test("lists the public issues this person supports (also reported without an account), not their own or hidden ones", async () => {
+    const user = await createUser();
+    const someone = await createUser();
+    const byOther = await createIssue({ reporterId: someone.id });
+    const withoutAccount = await createIssue({ reporterId: null });
+    const hidden = await createIssue({ reporterId: someone.id, visibility: "hidden" });
+    const own = await createIssue({ reporterId: user.id });
+    const notSupported = await createIssue({ reporterId: someone.id });
+    await db.support.createMany({
+      data: [byOther, withoutAccount, hidden, own].map((issue) => ({ issueId: issue.id, userId: user.id })),
+    });
+    await db.support.create({ data: { issueId: notSupported.id, userId: someone.id } });
+    const cookie = await sessionCookieFor(user.id);
+    const page = await myIssuesLoader({
+      request: new Request("http://localhost/mijn-meldingen", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
+    expect(page.supported.map((issue) => issue.id).sort()).toEqual([byOther.id, withoutAccount.id].sort());
+    expect(page.reported.map((issue) => issue.id)).toEqual([own.id]);
+    expect(page.ownSupported).toEqual([own.id]);
   });
 });
