@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ErrorSummary, SelectField, TextareaField, TextField, useZodForm } from "~/components/forms";
 import { ThemeIcon } from "~/components/theme-icon";
 import { SOLUTION_TITLE_MAX, solutionSchema } from "~/domain/solution-schema";
@@ -30,6 +31,7 @@ export function SolutionForm({
   organisations,
   submitLabel,
   cancelTo,
+  children,
 }: {
   id: string;
   lastResult: SubmissionResult<string[]> | null | undefined;
@@ -38,6 +40,8 @@ export function SolutionForm({
   organisations: { id: string; name: string }[];
   submitLabel: string;
   cancelTo: string;
+  /** Shown above the fields, inside the form (hidden inputs that go along). */
+  children?: ReactNode;
 }) {
   const navigation = useNavigation();
   const [form, fields] = useZodForm(solutionSchema, {
@@ -68,6 +72,7 @@ export function SolutionForm({
           },
         ]}
       />
+      {children}
       <div className="card space-y-5 p-4 sm:p-5">
         <TextField
           field={fields.title}

@@ -9,7 +9,8 @@ import { SOLUTION_DESCRIPTION_MAX, SOLUTION_TITLE_MAX, solutionSchema } from "~/
 import { t } from "~/i18n";
 import { requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/request.server";
-import { checkSolutionInput, createSolution, solutionFormOptions } from "~/utils/solutions.server";
+import { parseIssueIds } from "~/utils/signals.server";
+import { checkSolutionInput, createSolution, newApproachDecisions, solutionFormOptions } from "~/utils/solutions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("solutions.form.newTitle")} | ${t("common.appName")}` }];
@@ -44,21 +45,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     new Set(themes.map((theme) => theme.code)),
     organisations,
   );
-  return { themes, organisations, defaultValue };
+  const linked = await newApproachDecisions(user, parseIssueIds(new URL(request.url).searchParams.getAll("melding")));
+  return { themes, organisations, defaultValue, linkedIssues: linked.map(({ issueId, title }) => ({ id: issueId, title })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireSolutionCreator(request);
-  const submission = parseWithZod(await readFormData(request), { schema: solutionSchema });
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: solutionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const checked = await checkSolutionInput(user, submission.value);
   if (!checked.ok) return data(submission.reply({ fieldErrors: checked.fieldErrors }), { status: 400 });
-  const solution = await createSolution(user.id, checked.value);
+  // Checked again here: the form's hidden issue numbers are only a request.
+  const linked = await newApproachDecisions(user, parseIssueIds(formData.getAll("melding").map(String)));
+  const solution = await createSolution(user.id, checked.value, linked);
   return redirectWithToast(`/oplossingen/${solution.id}`, { kind: "success", message: t("solutions.flash.created") });
 }
 
 export default function NewSolutionPage() {
-  const { themes, organisations, defaultValue } = useLoaderData<typeof loader>();
+  const { themes, organisations, defaultValue, linkedIssues } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl px-4 py-6">
@@ -76,7 +81,21 @@ export default function NewSolutionPage() {
         organisations={organisations}
         submitLabel={t("solutions.form.submitNew")}
         cancelTo="/oplossingen"
-      />
+      >
+        {linkedIssues.length ? (
+          <div className="rounded-md border-l-8 border-primary-700 bg-primary-50 p-4">
+            <p className="font-semibold">{t("solutions.form.linkedIssues")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {linkedIssues.map((issue) => (
+                <li key={issue.id}>
+                  <input type="hidden" name="melding" value={issue.id} />
+                  #{issue.id} {issue.title}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </SolutionForm>
     </div>
   );
 }

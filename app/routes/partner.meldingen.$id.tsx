@@ -115,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await triageIssue(user, id, value);
         if (value.approach === "nieuwe_aanpak" && value.makeSolution && value.newApproach) {
           const issue = await loadPartnerIssue(user, id);
-          const query = new URLSearchParams({ omschrijving: value.newApproach });
+          const query = new URLSearchParams({ omschrijving: value.newApproach, melding: String(id) });
           if (issue) query.append("thema", issue.issue.theme.code);
           return redirectWithToast(`/oplossingen/nieuw?${query}`, {
             kind: "success",

@@ -95,7 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = count === 1 ? t("interests.signals.bulk.savedOne") : t("interests.signals.bulk.saved", { count });
     const value = submission.value;
     if (value.approach === "nieuwe_aanpak" && value.makeSolution && value.newApproach) {
-      const query = new URLSearchParams({ omschrijving: value.newApproach });
+      const query = new URLSearchParams({ omschrijving: value.newApproach, melding: result.triaged.join(",") });
       const issue = await db.issue.findUnique({ where: { id: ids[0] }, select: { theme: { select: { code: true } } } });
       if (issue) query.append("thema", issue.theme.code);
       return redirectWithToast(`/oplossingen/nieuw?${query}`, { kind: "success", message });

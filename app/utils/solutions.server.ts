@@ -168,7 +168,43 @@ function snapshot(value: CheckedSolution) {
   };
 }
 
-export function createSolution(actorId: string, value: CheckedSolution) {
+/** At most this many issues are linked to a new solution at once (a bulk triage's maximum). */
+const MAX_LINKED_ISSUES = 50;
+
+/**
+ * "Maak hiervan een oplossing" after a triage that chose a new approach: of these issues, those
+ * whose latest triage decision chose one and that this actor may speak for (who decided, the
+ * chosen owner's members, admins), with that decision, to link the new solution to.
+ */
+export async function newApproachDecisions(actor: Actor, issueIds: readonly number[]) {
+  if (issueIds.length === 0) return [];
+  const issues = await db.issue.findMany({
+    where: { id: { in: issueIds.slice(0, MAX_LINKED_ISSUES) } },
+    select: {
+      id: true,
+      title: true,
+      triageDecisions: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, approach: true, actorId: true, ownerOrganisationId: true },
+      },
+    },
+    orderBy: { id: "asc" },
+  });
+  return issues.flatMap((issue) => {
+    const decision = issue.triageDecisions[0];
+    const mayLink =
+      decision?.approach === "nieuwe_aanpak" &&
+      (isAdmin(actor) || decision.actorId === actor.id || isMemberOf(actor, decision.ownerOrganisationId));
+    return mayLink ? [{ issueId: issue.id, title: issue.title, decisionId: decision.id }] : [];
+  });
+}
+
+export function createSolution(
+  actorId: string,
+  value: CheckedSolution,
+  forIssues: readonly { issueId: number; decisionId: string }[] = [],
+) {
   return db.$transaction(async (tx) => {
     const solution = await tx.solution.create({
       data: {
@@ -187,6 +223,8 @@ export function createSolution(actorId: string, value: CheckedSolution) {
       action: "solution_created",
       after: { id: solution.id, ...snapshot(value) },
     });
+    // The issues whose new approach this solution is: listed under it, and it on their page.
+    for (const { issueId, decisionId } of forIssues) await applySolutions(tx, issueId, [solution.id], decisionId);
     return solution;
   });
 }

@@ -466,3 +466,55 @@ describe("helpers for the triage form", () => {
     expect(rows).toEqual([{ solutionId: first }]);
   });
 });
+
+describe("a new approach from a triage becomes a solution", () => {
+  test("the issues whose triage chose it are linked (only those this partner may speak for); the solution lists them", async () => {
+    const organisation = await createOrganisation(unique("Welzijn Koppel"));
+    const other = await createOrganisation(unique("Corporatie Koppel"));
+    const member = await partner(organisation.id);
+    const outsider = await partner(other.id);
+    const reporter = await createUser();
+    const decide = async (approach: string, ownerOrganisationId = organisation.id) => {
+      const issue = await createIssue({ reporterId: reporter.id, themeCode: "samenleven", status: "getrieerd" });
+      await db.triageDecision.create({
+        data: {
+          issueId: issue.id,
+          actorId: member.id,
+          ownerOrganisationId,
+          nature: "structureel",
+          rationale: "Komt vaker voor.",
+          scope: "deze_buurt",
+          approach,
+          newApproach: approach === "nieuwe_aanpak" ? "Een buurtavond over eenzaamheid." : null,
+          publicMessage: "We pakken dit op.",
+        },
+      });
+      return issue;
+    };
+    const first = await decide("nieuwe_aanpak");
+    const second = await decide("nieuwe_aanpak");
+    const existing = await decide("bestaande_oplossing");
+    const ids = [first.id, second.id, existing.id].join(",");
+
+    const page = (await run(newLoader as Handler, `/oplossingen/nieuw?melding=${ids}`, { cookie: member.cookie })) as Awaited<
+      ReturnType<typeof newLoader>
+    >;
+    expect(page.linkedIssues.map((issue) => issue.id)).toEqual([first.id, second.id]);
+    // Another organisation's partner gets no link to decisions that are not theirs.
+    const outsiderPage = (await run(newLoader as Handler, `/oplossingen/nieuw?melding=${ids}`, { cookie: outsider.cookie })) as Awaited<
+      ReturnType<typeof newLoader>
+    >;
+    expect(outsiderPage.linkedIssues).toEqual([]);
+
+    const form = solutionForm({ title: unique("Buurtavond eenzaamheid"), organisationId: organisation.id });
+    for (const id of [first.id, second.id, existing.id]) form.append("melding", String(id));
+    const result = await run(newAction as Handler, "/oplossingen/nieuw", { cookie: member.cookie, form });
+    expect(status(result)).toBe(302);
+    const solutionId = (result as Response).headers.get("Location")!.split("/").pop()!;
+    const links = await db.issueSolution.findMany({ where: { solutionId }, orderBy: { issueId: "asc" } });
+    expect(links.map((link) => link.issueId)).toEqual([first.id, second.id]);
+    expect(links.every((link) => link.triageDecisionId !== null)).toBe(true);
+    const view = await viewSolution(solutionId, member.cookie);
+    expect(JSON.stringify(view)).toContain(first.title);
+  });
+});

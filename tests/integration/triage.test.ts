@@ -104,6 +104,16 @@ describe("the four questions", () => {
     expect(view.timeline.map((e) => e.message)).toContain("We pakken dit op als structureel probleem in de buurt.");
   });
 
+  test("'maak hiervan een oplossing' opens the new solution form for this issue", async () => {
+    const member = await partner(gemeente.id);
+    const issue = await newIssue();
+    const result = await partnerPost(issue.id, member.cookie, triageForm({ makeSolution: "on" }));
+    const location = new URL(locationOf(result)!, "http://localhost");
+    expect(location.pathname).toBe("/oplossingen/nieuw");
+    expect(location.searchParams.get("melding")).toBe(String(issue.id));
+    expect(location.searchParams.get("omschrijving")).toBeTruthy();
+  });
+
   test("an existing solution is linked and named in plain Dutch", async () => {
     const member = await partner(gemeente.id);
     const solution = await db.solution.create({

@@ -38,6 +38,7 @@ export const solutions = {
     confirmNo: "Nee, niet verwijderen",
   },
   form: {
+    linkedIssues: "Deze oplossing komt bij de aanpak van:",
     newTitle: "Nieuwe oplossing",
     newIntro: "Beschrijf een aanpak die andere partners ook kunnen gebruiken bij meldingen.",
     editTitle: "Oplossing bewerken",
