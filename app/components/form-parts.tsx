@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { t } from "~/i18n";
 
 /**
@@ -35,12 +36,18 @@ export function FilterSelect({
   options: { value: string; label: string }[];
   idPrefix?: string;
 }) {
+  // The page's value after a navigation (another filter, "wis filters") is set on the same
+  // element: re-creating it (a key per value) took the keyboard focus away after every choice.
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (select.current && select.current.value !== value) select.current.value = value;
+  }, [value]);
   return (
     <div className="space-y-1">
       <label htmlFor={`${idPrefix}-${name}`} className="block text-sm font-semibold">
         {label}
       </label>
-      <select id={`${idPrefix}-${name}`} name={name} defaultValue={value} key={value} className="input">
+      <select ref={select} id={`${idPrefix}-${name}`} name={name} defaultValue={value} className="input">
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -59,3 +59,20 @@ test("switching between logging in and signing up keeps one way back, never a ne
     await expect(page).toHaveURL(/\/inloggen\?redirectTo=%2Fagenda$/);
   }
 });
+
+test("the home page's filters apply at once and keep the keyboard's place", async ({ page }) => {
+  await page.goto("/");
+  const theme = page.getByLabel("Thema", { exact: true });
+  await theme.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page).toHaveURL(/[?&]theme=[a-z]+/);
+  const first = new URL(page.url()).searchParams.get("theme");
+  // Still on the same list: the next arrow goes on to the next theme.
+  await expect(theme).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => new URL(page.url()).searchParams.get("theme")).not.toBe(first);
+  await expect(theme).toBeFocused();
+  // "Filters wissen" puts the list back, on the same element.
+  await page.getByRole("link", { name: "Filters wissen" }).click();
+  await expect(theme).toHaveValue("");
+});
