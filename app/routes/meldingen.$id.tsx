@@ -584,13 +584,20 @@ function Comments({
                   <FlagDisclosure target={{ type: "comment", issueId, commentId: comment.id }} />
                 )}
                 {comment.canDelete ? (
-                  <Form method="post" className="mt-1">
-                    <input type="hidden" name="intent" value="delete-comment" />
-                    <input type="hidden" name="commentId" value={comment.id} />
-                    <button type="submit" className="btn-quiet min-h-11 px-0 text-sm">
+                  // Asked once more: deleting cannot be undone (works without JavaScript too).
+                  <details className="mt-1">
+                    <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-primary-700 underline underline-offset-2">
                       {t("issue.comments.delete")}
-                    </button>
-                  </Form>
+                    </summary>
+                    <Form method="post" className="mt-1 flex flex-wrap items-center gap-3 rounded-md border border-gray-300 bg-white p-3">
+                      <p className="text-sm">{t("issue.comments.deleteConfirm")}</p>
+                      <input type="hidden" name="intent" value="delete-comment" />
+                      <input type="hidden" name="commentId" value={comment.id} />
+                      <button type="submit" className="btn-secondary min-h-11 text-sm">
+                        {t("issue.comments.deleteYes")}
+                      </button>
+                    </Form>
+                  </details>
                 ) : null}
               </>
             )}

@@ -270,7 +270,10 @@ test("a resident comments on an issue and deletes the comment again", async ({ p
   await expect(page.getByText("Ik heb hier ook last van, vooral in het weekend.")).toBeVisible();
   await expect(page.locator("#reacties").getByText("Pleun", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Je reactie")).toHaveValue("");
-  await page.getByRole("button", { name: "Verwijder reactie" }).click();
+  // Deleting asks once more first.
+  await page.getByText("Verwijder reactie", { exact: true }).click();
+  await expect(page.getByText("Ik heb hier ook last van, vooral in het weekend.")).toBeVisible();
+  await page.getByRole("button", { name: "Ja, verwijder deze reactie" }).click();
   await expect(page.getByText("Deze reactie is verwijderd door de schrijver.")).toBeVisible();
 });
 

@@ -46,6 +46,8 @@ export const issue = {
     hint: "Houd het vriendelijk. Noem geen namen, telefoonnummers of adressen van anderen.",
     submit: "Reactie plaatsen",
     delete: "Verwijder reactie",
+    deleteConfirm: "Weet je het zeker? Dit kun je niet ongedaan maken.",
+    deleteYes: "Ja, verwijder deze reactie",
     deleted: "Deze reactie is verwijderd door de schrijver.",
     loginToComment: "Log in om te reageren.",
     required: "Schrijf een reactie.",
