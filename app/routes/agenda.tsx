@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ArrowDown, ArrowUp, CalendarDays, MapPin, Users } from "lucide-react";
+import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import { TextareaField, useZodForm } from "~/components/forms";
 import { StatusBadge } from "~/components/status-badge";
@@ -298,6 +299,17 @@ function ItemControls({ itemKey, title, first, last }: { itemKey: string; title:
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const [form, fields] = useZodForm(agendaRemoveSchema, { id: `remove-${itemKey}`, lastResult, shouldValidate: "onSubmit" });
+  // After a move the keyboard stays on the moved item (its button, or the other one when it
+  // reached the top or bottom), not on the page: the buttons are disabled while it saves.
+  const moved = useRef<"up" | "down" | null>(null);
+  useEffect(() => {
+    if (navigation.state !== "idle" || !moved.current) return;
+    const direction = moved.current;
+    moved.current = null;
+    const button = (name: "up" | "down") => document.getElementById(`move-${name}-${itemKey}`) as HTMLButtonElement | null;
+    const wanted = button(direction);
+    (wanted && !wanted.disabled ? wanted : button(direction === "up" ? "down" : "up"))?.focus();
+  }, [navigation.state, itemKey]);
   return (
     <div className="flex flex-wrap items-start gap-2 border-t border-gray-200 pt-2">
       <Form method="post" className="flex gap-2">
@@ -305,6 +317,8 @@ function ItemControls({ itemKey, title, first, last }: { itemKey: string; title:
         <input type="hidden" name="intent" value="move" />
         <button
           type="submit"
+          id={`move-up-${itemKey}`}
+          onClick={() => (moved.current = "up")}
           name="direction"
           value="up"
           className="btn-quiet"
@@ -316,6 +330,8 @@ function ItemControls({ itemKey, title, first, last }: { itemKey: string; title:
         </button>
         <button
           type="submit"
+          id={`move-down-${itemKey}`}
+          onClick={() => (moved.current = "down")}
           name="direction"
           value="down"
           className="btn-quiet"

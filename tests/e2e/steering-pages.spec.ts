@@ -41,3 +41,38 @@ test("plain residents and anonymous visitors do not get into the steering pages"
     expect(response.status(), path).toBe(403);
   }
 });
+
+test("moving an agenda item keeps the keyboard on it", async ({ page, db, insertUser, login }) => {
+  // Two open issues of its own far above the support threshold, so the agenda has two to order.
+  const theme = await db.theme.findFirstOrThrow({ where: { retiredAt: null } });
+  const reporter = await insertUser();
+  for (const supportCount of [900, 899]) {
+    await db.issue.create({
+      data: {
+        title: `Agendapunt om te ordenen ${supportCount}`,
+        description: "Een melding met veel steun, om de volgorde van de agenda te testen.",
+        themeId: theme.id,
+        buurtCode: "BU09832101",
+        lat: 51.3665,
+        lng: 6.1395,
+        reporterId: reporter.id,
+        supportCount,
+        status: "getrieerd",
+        events: { create: { type: "created", actorId: reporter.id } },
+      },
+    });
+  }
+  const member = await insertUser({ roles: ["resident", "steering"] });
+  await login(page, member);
+  await page.goto("/agenda");
+  const items = page.locator('section[aria-labelledby="agenda-list-title"] > ol > li');
+  const second = items.nth(1);
+  const up = second.getByRole("button", { name: /omhoog/ });
+  const key = (await up.getAttribute("id"))!.replace(/^move-up-/, "");
+  await up.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "De volgorde is aangepast." })).toBeVisible();
+  // Now first: its "omhoog" is off, so the keyboard is on its "omlaag".
+  await expect(items.first().getByRole("button", { name: /omlaag/ })).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(`move-down-${key}`);
+});
