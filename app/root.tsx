@@ -16,7 +16,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { data } from "@remix-run/node";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { t } from "~/i18n";
 import {
   canAdminister,
@@ -86,6 +86,27 @@ function Header() {
   // From the login and sign-up pages (and the password pages) the way back stays the one they
   // already carry: never a return address that itself returns to a login page (it nested on
   // every switch between "Inloggen" and "Account maken" until the address was too long).
+  // The phone menu closes with Escape (focus back on its button) and with a tap outside it.
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (event: KeyboardEvent | PointerEvent) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        details.open = false;
+        details.querySelector("summary")?.focus();
+      } else if (!details.contains(event.target as Node)) {
+        details.open = false;
+      }
+    };
+    document.addEventListener("keydown", close);
+    document.addEventListener("pointerdown", close);
+    return () => {
+      document.removeEventListener("keydown", close);
+      document.removeEventListener("pointerdown", close);
+    };
+  }, []);
   const onAuthPage = /^\/(inloggen|registreren|wachtwoord-)/.test(location.pathname);
   const back = onAuthPage ? new URLSearchParams(location.search).get("redirectTo") : here;
   const loginHref = back ? `/inloggen?redirectTo=${encodeURIComponent(back)}` : "/inloggen";
@@ -181,7 +202,7 @@ function Header() {
           <ul className="flex items-center gap-1 text-base">{items}</ul>
         </nav>
         {/* Phones: a disclosure that works without JavaScript; closes on navigation via its key. */}
-        <details key={here} className="relative md:hidden">
+        <details key={here} ref={menu} className="relative md:hidden">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded border border-white/60 px-3 font-semibold">
             <svg
               aria-hidden="true"

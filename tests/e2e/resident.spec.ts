@@ -282,6 +282,17 @@ test("on a phone the menu opens and the report button stays in reach", async ({ 
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Melding maken" }).last()).toBeInViewport();
+  // Escape and a tap outside close the menu.
+  const menu = page.locator("header details nav");
+  await page.getByText("Menu").click();
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await page.getByText("Menu").click();
+  await expect(menu).toBeVisible();
+  // A tap beside the menu, low on the screen (the open menu covers the top right).
+  await page.mouse.click(10, 600);
+  await expect(menu).toBeHidden();
   await page.getByText("Menu").click();
   await page.getByRole("link", { name: "Inloggen" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
