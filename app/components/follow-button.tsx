@@ -57,7 +57,12 @@ export function FollowButton({
         </button>
       </fetcher.Form>
       <p id={`follow-${issueId}-state`} aria-live="polite" className="text-sm text-gray-700">
-        {shownFollowing ? `${t("notifications.follow.following")}.` : null}
+        {shownFollowing
+          ? t("notifications.follow.followingState")
+          : // Right after stopping, say so (the pressed look alone is easy to miss).
+            fetcher.data && "following" in fetcher.data && !pending
+            ? t("notifications.follow.unfollowed")
+            : null}
       </p>
       {error ? (
         <p role="alert" className="text-sm font-semibold text-red-700">

@@ -10,6 +10,14 @@ test("a resident follows an issue and reads their messages on /berichten", async
   await expect(follow).toHaveAttribute("aria-pressed", "false");
   await follow.click();
   await expect(follow).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText("Je volgt deze melding. Druk nog eens op Volgen om te stoppen.")).toBeVisible();
+  await expect.poll(() => db.follow.count({ where: { userId: user.id, issueId: issue.id } })).toBe(1);
+  // Stopping says so, then following again.
+  await follow.click();
+  await expect(page.getByText("Je volgt deze melding niet meer.")).toBeVisible();
+  await expect.poll(() => db.follow.count({ where: { userId: user.id, issueId: issue.id } })).toBe(0);
+  await follow.click();
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
   await expect.poll(() => db.follow.count({ where: { userId: user.id, issueId: issue.id } })).toBe(1);
 
   // What the worker writes for an update (tests/integration/notifications.test.ts covers the delivery).

@@ -49,6 +49,7 @@ export const notifications = {
   follow: {
     button: "Volgen",
     following: "Je volgt deze melding",
+    followingState: "Je volgt deze melding. Druk nog eens op Volgen om te stoppen.",
     unfollow: "Niet meer volgen",
     loginToFollow: "Log in om deze melding te volgen",
     hint: "Je krijgt een bericht als er iets verandert.",
