@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { MapPin, MessageSquare } from "lucide-react";
 import { plural, t } from "~/i18n";
 import { formatAge } from "~/utils/format";
@@ -30,6 +30,7 @@ export function IssueCard({
   loggedIn: boolean;
   headingLevel?: "h2" | "h3";
 }) {
+  const location = useLocation();
   const Heading = headingLevel;
   return (
     <article className="card flex gap-3 p-4" aria-labelledby={`issue-${issue.id}-title`}>
@@ -41,7 +42,12 @@ export function IssueCard({
       </div>
       <div className="min-w-0 flex-1 space-y-2">
         <Heading id={`issue-${issue.id}-title`} className="text-lg leading-snug font-semibold">
-          <Link to={`/meldingen/${issue.id}`} className="text-gray-900 decoration-primary-600 hover:text-primary-800">
+          <Link
+            to={`/meldingen/${issue.id}`}
+            // From the home list: the issue page's "Terug" link returns to it with its filters and page.
+            state={location.pathname === "/" ? { backTo: `/${location.search}` } : undefined}
+            className="text-gray-900 decoration-primary-600 hover:text-primary-800"
+          >
             {issue.title}
           </Link>
         </Heading>

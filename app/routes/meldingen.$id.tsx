@@ -301,9 +301,12 @@ export default function IssuePage() {
     steeringDecisions,
     moderation,
   } = useLoaderData<typeof loader>();
+  // Back to the list as it was (filters, page) when the issue was opened from it.
+  const backTo = (useLocation().state as { backTo?: unknown } | null)?.backTo;
+  const listHref = typeof backTo === "string" && /^\/(\?|$)/.test(backTo) ? backTo : "/";
   return (
     <div className="mx-auto max-w-5xl px-4 py-6">
-      <Link to="/" className="inline-flex min-h-11 items-center gap-1">
+      <Link to={listHref} className="inline-flex min-h-11 items-center gap-1">
         <ArrowLeft aria-hidden="true" className="h-4 w-4" />
         {t("issue.page.backToList")}
       </Link>

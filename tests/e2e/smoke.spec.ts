@@ -76,3 +76,11 @@ test("the home page's filters apply at once and keep the keyboard's place", asyn
   await page.getByRole("link", { name: "Filters wissen" }).click();
   await expect(theme).toHaveValue("");
 });
+
+test("from an issue opened in the filtered list, 'Terug naar alle meldingen' returns to that list", async ({ page }) => {
+  await page.goto("/?status=alle&sort=steun");
+  await page.getByRole("main").locator("article h3 a").first().click();
+  await expect(page).toHaveURL(/\/meldingen\/\d+$/);
+  await page.getByRole("link", { name: "Terug naar alle meldingen" }).click();
+  await expect(page).toHaveURL(/\/\?status=alle&sort=steun$/);
+});
