@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Pagination } from "~/components/pagination";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Mail, Plus } from "lucide-react";
 import { FilterSelect } from "~/components/form-parts";
@@ -184,25 +185,13 @@ export default function Home() {
             </ul>
           )}
 
-          {pageCount > 1 ? (
-            <nav aria-label={t("home.pagination")} className="mt-4 flex items-center justify-between gap-2">
-              {query.page > 1 ? (
-                <Link to={pageHrefs.previous} className="btn-secondary" rel="prev">
-                  {t("home.previous")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-sm text-gray-700">{t("home.pageOf", { page: query.page, pageCount })}</span>
-              {query.page < pageCount ? (
-                <Link to={pageHrefs.next} className="btn-secondary" rel="next">
-                  {t("home.next")}
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pagination
+            label={t("home.pagination")}
+            page={query.page}
+            pageCount={pageCount}
+            previousHref={pageHrefs.previous}
+            nextHref={pageHrefs.next}
+          />
         </section>
       </div>
 

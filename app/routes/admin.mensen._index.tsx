@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Pagination } from "~/components/pagination";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Search } from "lucide-react";
 import { membershipRoleLabel, roleLabel } from "~/components/admin";
@@ -129,21 +130,13 @@ export default function AdminPeople() {
         </div>
       )}
 
-      {pageCount > 1 ? (
-        <nav aria-label={t("admin.people.pagination")} className="mt-4 flex flex-wrap items-center gap-4">
-          {page > 1 ? (
-            <Link to={pageHref(page - 1)} className="btn-secondary">
-              {t("admin.people.previous")}
-            </Link>
-          ) : null}
-          <span>{t("admin.people.pageOf", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <Link to={pageHref(page + 1)} className="btn-secondary">
-              {t("admin.people.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("admin.people.pagination")}
+        page={page}
+        pageCount={pageCount}
+        previousHref={pageHref(page - 1)}
+        nextHref={pageHref(page + 1)}
+      />
     </>
   );
 }

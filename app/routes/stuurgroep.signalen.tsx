@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Pagination } from "~/components/pagination";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CalendarRange, ListChecks, MapPin, TriangleAlert } from "lucide-react";
 import { SignalMap } from "~/components/map/signal-map";
@@ -178,25 +179,13 @@ export default function SignalsPage() {
                 );
               })}
             </ol>
-            {pageCount > 1 ? (
-              <nav aria-label={t("interests.signals.pagination")} className="mt-4 flex items-center justify-between gap-2">
-                {page > 1 ? (
-                  <Link to={pageHrefs.previous} className="btn-secondary" rel="prev">
-                    {t("home.previous")}
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                <span className="text-sm text-gray-700">{t("home.pageOf", { page, pageCount })}</span>
-                {page < pageCount ? (
-                  <Link to={pageHrefs.next} className="btn-secondary" rel="next">
-                    {t("home.next")}
-                  </Link>
-                ) : (
-                  <span />
-                )}
-              </nav>
-            ) : null}
+            <Pagination
+              label={t("interests.signals.pagination")}
+              page={page}
+              pageCount={pageCount}
+              previousHref={pageHrefs.previous}
+              nextHref={pageHrefs.next}
+            />
           </div>
           <section aria-labelledby="signal-map-title" className="min-w-0 lg:sticky lg:top-4 lg:self-start">
             <h2 id="signal-map-title" className="text-xl font-bold">
