@@ -99,13 +99,19 @@ export async function composeAgenda(client: Tx = db, { countLimit = AGENDA_COUNT
   });
 
   const seen = new Set<string>();
-  const items: AgendaEntry[] = [];
+  /** Items placed by hand (always on it), and where each row puts its subject in the order. */
+  const manualItems: AgendaEntry[] = [];
+  const orderOf = new Map<string, number>();
+  /** Issues the automatic part must leave out: on the agenda by hand, or taken off it. */
+  const notAutomatic: number[] = [];
+  const orderedRowIds = new Map<string, string>();
   const removed: RemovedEntry[] = [];
 
   for (const row of rows) {
     const key = agendaKey(row);
     if (seen.has(key)) continue; // one row per subject; an older duplicate is ignored
     seen.add(key);
+    orderOf.set(key, orderOf.size);
     const manual = row.source === "manual" && row.reason !== null;
     const auto = row.issue ? autoReasons(row.issue, threshold) : [];
     const entry: AgendaEntry = {
@@ -118,19 +124,25 @@ export async function composeAgenda(client: Tx = db, { countLimit = AGENDA_COUNT
     };
     if (row.removedAt) {
       removed.push({ ...entry, removedReason: row.removedReason, removedAt: row.removedAt });
-    } else if (entry.reasons.length > 0) {
-      // An ordered automatic item whose issue no longer qualifies (closed, support withdrawn) drops off.
-      items.push(entry);
+      if (row.issueId !== null) notAutomatic.push(row.issueId);
+    } else if (manual) {
+      manualItems.push(entry);
+      if (row.issueId !== null) notAutomatic.push(row.issueId);
+    } else {
+      // An ordered automatic item: it keeps its place while it is among the most supported; one
+      // that no longer qualifies (closed, support withdrawn) or falls out of the top drops off.
+      orderedRowIds.set(key, row.id);
     }
   }
-  // Qualifying issues without a row: the most supported fill the places left, the rest is counted.
-  // By supports and structural apart, each read in the order of the supportCount index, so
-  // SQLite stops at `take` (one query with OR sorted every qualifying issue first: 0.1-0.4 s at
-  // 100,000 issues; counting them all is a scan of every open issue).
-  const candidates = { ...publicIssueWhere({ status: "open" }), NOT: { id: { in: rows.flatMap((row) => (row.issueId === null ? [] : [row.issueId])) } } };
+  // The automatic part: the most supported qualifying issues fill the places the hand-placed
+  // items leave (ordered ones among them, so a newly much-supported issue still gets on), the
+  // rest is counted. By supports and structural apart, each read in the order of the
+  // supportCount index, so SQLite stops at `take` (one query with OR sorted every qualifying
+  // issue first: 0.1-0.4 s at 100,000 issues; counting them all scans every open issue).
+  const candidates = { ...publicIssueWhere({ status: "open" }), NOT: { id: { in: notAutomatic } } };
   const bySupportWhere = { ...candidates, supportCount: { gte: threshold } } satisfies Prisma.IssueWhereInput;
   const structuralWhere = { ...candidates, supportCount: { lt: threshold }, nature: "structureel" } satisfies Prisma.IssueWhereInput;
-  const places = Math.max(0, AGENDA_MAX_ITEMS - items.length);
+  const places = Math.max(0, AGENDA_MAX_ITEMS - manualItems.length);
   const mostSupportedFirst = [{ supportCount: "desc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.IssueOrderByWithRelationInput[];
   const top = (where: Prisma.IssueWhereInput, take: number) =>
     take > 0 ? client.issue.findMany({ where, select: agendaIssueSelect, orderBy: mostSupportedFirst, take }) : [];
@@ -144,10 +156,15 @@ export async function composeAgenda(client: Tx = db, { countLimit = AGENDA_COUNT
   // Structural issues with fewer supports come after every issue with enough supports.
   const structural = await top(structuralWhere, places - bySupport.length);
   const autoIssues = [...bySupport, ...structural];
-  for (const issue of autoIssues) {
+  const autoItems = autoIssues.map((issue): AgendaEntry => {
     const key = agendaKey({ issueId: issue.id, themeId: null });
-    items.push({ key, rowId: null, issue, theme: null, reasons: autoReasons(issue, threshold), manualReason: null });
-  }
+    return { key, rowId: orderedRowIds.get(key) ?? null, issue, theme: null, reasons: autoReasons(issue, threshold), manualReason: null };
+  });
+  // The order: everything with a row in the steering group's order, then the rest by supports.
+  const withRow = [...manualItems, ...autoItems.filter((item) => item.rowId !== null)].sort(
+    (a, b) => orderOf.get(a.key)! - orderOf.get(b.key)!,
+  );
+  const items = [...withRow, ...autoItems.filter((item) => item.rowId === null)];
   removed.sort((a, b) => b.removedAt.getTime() - a.removedAt.getTime());
   // At most countLimit; more is "more than countLimit".
   const notShown = Math.max(0, bySupportIds.length + structuralIds.length - autoIssues.length);

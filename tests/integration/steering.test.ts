@@ -124,6 +124,20 @@ describe("composition of the residents' agenda", () => {
       const capped = await composeAgenda(db, { countLimit: 3 });
       expect(capped.items.map((item) => item.key)).toEqual(keys);
       expect(capped).toMatchObject({ notShown: 3, notShownMore: true });
+
+      // A move writes the order of every item shown; an issue that then gets far more supports
+      // still gets on the agenda (the ordered items do not keep the places for good).
+      const moved = await postAgenda(steering.cookie, { intent: "move", key: keys[0]!, direction: "down" });
+      expect(status(moved)).toBe(302);
+      const hot = await issueWith({ supportCount: 5000 });
+      many.push(hot);
+      const after = (await agenda()).items.map((item) => item.key);
+      expect(after).toHaveLength(AGENDA_MAX_ITEMS);
+      expect(after).toContain(`issue:${hot.id}`);
+      expect(after).toContain(`issue:${low.id}`);
+      // The ordered ones keep the steering group's order among themselves.
+      const orderedBefore = [keys[1], keys[0]].filter((key) => after.includes(key!));
+      expect(after.filter((key) => orderedBefore.includes(key))).toEqual(orderedBefore);
     } finally {
       // Later tests expect their own issues on the agenda, not these.
       await db.issue.updateMany({ where: { id: { in: [...many, low].map((issue) => issue.id) } }, data: { status: "opgelost" } });
