@@ -39,9 +39,24 @@ export function useSteps(total: number, enabled: boolean) {
   const location = useLocation();
   const navigate = useNavigate();
   const [reached, setReached] = useState(1);
-  const fromHash = Number(STEP_HASH.exec(location.hash)?.[1] ?? 1);
+  // Another hash (a link to a field, the skip link) keeps the step that was shown.
+  const [lastStep, setLastStep] = useState(1);
+  const match = STEP_HASH.exec(location.hash);
+  const fromHash = match ? Number(match[1]) : location.hash ? lastStep : 1;
   const step = enabled ? Math.min(Math.max(1, fromHash), reached, total) : 1;
+  // Remembered while rendering (React's pattern for state that follows other values).
+  if (lastStep !== step) setLastStep(step);
   const shown = useRef(step);
+  // Opened on a step not reached (a reload on #stap-3, which a phone does with a tab in the
+  // background): the address and its history entry follow the step shown, so Vorige and Back
+  // do not land on an entry that shows the same step.
+  useEffect(() => {
+    if (enabled && match && Number(match[1]) > reached) {
+      navigate({ pathname: location.pathname, search: location.search, hash: step === 1 ? "" : `#stap-${step}` }, { replace: true, preventScrollReset: true });
+    }
+    // Only on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled]);
   useEffect(() => {
     if (!enabled || shown.current === step) return;
     shown.current = step;

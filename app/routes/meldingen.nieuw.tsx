@@ -161,8 +161,10 @@ export default function ReportPage() {
   const serverErrors = actionData?.result.error;
   useEffect(() => {
     if (!steps.enabled || !serverErrors) return;
+    // A refusal for the whole form (too many reports, the anti-spam field) stays on the last
+    // step, where the send button is.
     const first = [1, 2, 3, 4].find((n) => STEP_FIELDS[n].some((name) => serverErrors[name]?.length));
-    if (first) steps.goTo(first);
+    steps.goTo(first ?? STEP_COUNT);
     // Only when a new answer arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverErrors]);
@@ -208,8 +210,11 @@ export default function ReportPage() {
     if (!steps.enabled || !href?.startsWith("#")) return;
     const target = document.getElementById(href.slice(1));
     const step = [1, 2, 3, 4].find((n) => target && document.getElementById(`step-${n}`)?.contains(target));
-    if (!step || step === steps.step) return;
+    if (!step) return;
+    // Focus the field without changing the address (a hash that is no step hash would count as
+    // a navigation); on another step, open that step first.
     event.preventDefault();
+    if (step === steps.step) return target?.focus();
     steps.goTo(step);
     setTimeout(() => target?.focus(), 50);
   }

@@ -169,6 +169,10 @@ test("on a phone the form goes one step per screen, validating each step and kee
   await page.getByLabel("Titel").fill("Kot");
   await page.getByRole("button", { name: "Volgende" }).click();
   await expect(page.getByText("Schrijf een titel van minstens 5 tekens.").first()).toBeVisible();
+  // The error summary's link to a field on this step focuses it and stays on the step.
+  await page.getByRole("link", { name: /Schrijf een titel van minstens 5 tekens/ }).click();
+  await expect(page.getByText("Stap 3 van 4")).toBeVisible();
+  await expect(page.getByLabel("Titel")).toBeFocused();
   await page.getByLabel("Titel").fill("Lamp kapot op het pad");
   await page.getByLabel("Omschrijving").fill("De lamp op het wandelpad doet het niet meer sinds vorige week.");
   await page.getByRole("button", { name: "Volgende" }).click();
