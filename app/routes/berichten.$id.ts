@@ -12,15 +12,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const notification = await db.notification.findFirst({
     where: { id: params.id ?? "", userId: user.id },
-    select: { id: true, readAt: true, issue: { select: { id: true, visibility: true } } },
+    select: { id: true, issue: { select: { id: true, visibility: true } } },
   });
   if (!notification) throw redirect("/berichten");
-  if (notification.readAt === null) {
-    // Also this person's other unread messages about the same issue: they read it now.
-    await db.notification.updateMany({
-      where: { userId: user.id, readAt: null, ...(notification.issue ? { issueId: notification.issue.id } : { id: notification.id }) },
-      data: { readAt: new Date() },
-    });
-  }
+  // This message and the person's other unread ones about the same issue (also when this one
+  // was read before and newer ones came since): they read the issue now.
+  await db.notification.updateMany({
+    where: { userId: user.id, readAt: null, ...(notification.issue ? { issueId: notification.issue.id } : { id: notification.id }) },
+    data: { readAt: new Date() },
+  });
   return redirect(notification.issue?.visibility === "public" ? `/meldingen/${notification.issue.id}` : "/berichten");
 }

@@ -52,7 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [t("auth.login.failed")], hideFields: ["password"] }), { status: 400 });
   }
 
-  await Promise.all(limitKeys.map(refundRateLimitHit));
+  await Promise.all([
+    refundRateLimitHit(limitKeys[0], perEmail.windowStart),
+    refundRateLimitHit(limitKeys[1], perAddress.windowStart),
+  ]);
   return redirectWithNewSession(user.id, safeRedirectTo(redirectTo), {
     kind: "success",
     message: t("common.flash.loggedIn"),

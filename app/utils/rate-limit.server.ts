@@ -14,6 +14,7 @@ export async function hitRateLimit(key: string, limit: number, windowMs: number,
     remaining: Math.max(0, limit - row.count),
     /** When this window ends and attempts count from zero again. */
     resetAt: new Date(row.windowStart.getTime() + windowMs),
+    windowStart: row.windowStart,
   };
 }
 
@@ -25,8 +26,9 @@ export async function resetRateLimit(key: string) {
  * Takes back one attempt that turned out fine (a correct password): only failures should use
  * up a limit, or a buurthuis computer where many residents log in gets locked out.
  */
-export async function refundRateLimitHit(key: string) {
-  await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+export async function refundRateLimitHit(key: string, windowStart: Date) {
+  // Only in the window the attempt was counted in: a window that started since has not counted it.
+  await db.rateLimit.updateMany({ where: { key, windowStart, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 /**

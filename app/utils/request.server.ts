@@ -37,7 +37,9 @@ const HIDDEN_CHARACTERS = /[\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
 export function withoutHiddenCharacters(formData: FormData) {
   const cleaned = new FormData();
   for (const [name, value] of formData) {
-    cleaned.append(name, typeof value === "string" ? value.replace(HIDDEN_CHARACTERS, "") : value);
+    // Passwords stay as typed: one that has such a character must still match.
+    const text = typeof value === "string" && !/password/i.test(name);
+    cleaned.append(name, text ? value.replace(HIDDEN_CHARACTERS, "") : value);
   }
   return cleaned;
 }

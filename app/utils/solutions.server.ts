@@ -174,7 +174,8 @@ const MAX_LINKED_ISSUES = 50;
 /**
  * "Maak hiervan een oplossing" after a triage that chose a new approach: of these issues, those
  * whose latest triage decision chose one and that this actor may speak for (who decided, the
- * chosen owner's members, admins), with that decision, to link the new solution to.
+ * members of the organisation that has the issue now, admins), with that decision, to link the
+ * new solution to.
  */
 export async function newApproachDecisions(actor: Actor, issueIds: readonly number[]) {
   if (issueIds.length === 0) return [];
@@ -183,10 +184,11 @@ export async function newApproachDecisions(actor: Actor, issueIds: readonly numb
     select: {
       id: true,
       title: true,
+      ownerOrganisationId: true,
       triageDecisions: {
         orderBy: { createdAt: "desc" },
         take: 1,
-        select: { id: true, approach: true, actorId: true, ownerOrganisationId: true },
+        select: { id: true, approach: true, actorId: true },
       },
     },
     orderBy: { id: "asc" },
@@ -195,7 +197,7 @@ export async function newApproachDecisions(actor: Actor, issueIds: readonly numb
     const decision = issue.triageDecisions[0];
     const mayLink =
       decision?.approach === "nieuwe_aanpak" &&
-      (isAdmin(actor) || decision.actorId === actor.id || isMemberOf(actor, decision.ownerOrganisationId));
+      (isAdmin(actor) || decision.actorId === actor.id || isMemberOf(actor, issue.ownerOrganisationId));
     return mayLink ? [{ issueId: issue.id, title: issue.title, decisionId: decision.id }] : [];
   });
 }

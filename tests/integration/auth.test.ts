@@ -107,6 +107,9 @@ describe("register", () => {
     });
     expect(status(turned)).toBe(302);
     expect((await db.user.findUniqueOrThrow({ where: { email: "omgekeerd@example.test" } })).name).toBe("Ilse omgekeerd Tromp");
+    // Passwords are left as typed: one with such a character still matches.
+    const odd = await createUser({ email: "vreemd-wachtwoord@example.test", password: "wacht\u200Bwoord-123" });
+    expect(status(await call(loginAction, "/inloggen", { email: odd.email, password: "wacht\u200Bwoord-123" }, {}, "192.0.2.90"))).toBe(302);
   });
 
   test("never redirects to another site after registering", async () => {

@@ -474,13 +474,13 @@ describe("a new approach from a triage becomes a solution", () => {
     const member = await partner(organisation.id);
     const outsider = await partner(other.id);
     const reporter = await createUser();
-    const decide = async (approach: string, ownerOrganisationId = organisation.id) => {
+    const decide = async (approach: string) => {
       const issue = await createIssue({ reporterId: reporter.id, themeCode: "samenleven", status: "getrieerd" });
       await db.triageDecision.create({
         data: {
           issueId: issue.id,
           actorId: member.id,
-          ownerOrganisationId,
+          ownerOrganisationId: organisation.id,
           nature: "structureel",
           rationale: "Komt vaker voor.",
           scope: "deze_buurt",
@@ -516,5 +516,15 @@ describe("a new approach from a triage becomes a solution", () => {
     expect(links.every((link) => link.triageDecisionId !== null)).toBe(true);
     const view = await viewSolution(solutionId, member.cookie);
     expect(JSON.stringify(view)).toContain(first.title);
+
+    // After a hand-over the organisation that has the issue now speaks for it, not the former one.
+    const handedOver = await decide("nieuwe_aanpak");
+    await db.issue.update({ where: { id: handedOver.id }, data: { ownerOrganisationId: other.id } });
+    const colleague = await partner(organisation.id);
+    const linkable = async (cookie: string) =>
+      ((await run(newLoader as Handler, `/oplossingen/nieuw?melding=${handedOver.id}`, { cookie })) as Awaited<ReturnType<typeof newLoader>>)
+        .linkedIssues.map((issue) => issue.id);
+    expect(await linkable(colleague.cookie)).toEqual([]);
+    expect(await linkable(outsider.cookie)).toEqual([handedOver.id]);
   });
 });
