@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distanceMeters } from "./geo";
-import { findSignalGroups, isSignalCandidate, type SignalCandidate, type SignalRule } from "./signals";
+import { findSignalGroups, isSignalCandidate, neighbourIndexes, type SignalCandidate, type SignalRule } from "./signals";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const DAY = 24 * 60 * 60 * 1000;
@@ -139,5 +139,27 @@ describe("mogelijk structureel", () => {
     expect(group.issues.map((i) => i.id)).toEqual([issues[1].id, issues[2].id, issues[0].id]);
     expect(group.firstCreatedAt).toEqual(issues[1].createdAt);
     expect(group.lastCreatedAt).toEqual(issues[0].createdAt);
+  });
+});
+
+describe("neighbour search (grid of radius-wide cells)", () => {
+  it("finds exactly the points within the radius, as comparing every pair does", () => {
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const radius of [25, 250, 2000]) {
+      for (let round = 0; round < 20; round++) {
+        // Dense and sparse sets around Blerick, with repeated points and points on cell edges.
+        const spread = [0.002, 0.02, 0.2][round % 3]!;
+        const points = Array.from({ length: 150 }, () => ({
+          lat: 51.37 + (random() - 0.5) * spread,
+          lng: 6.15 + (random() - 0.5) * spread * 1.6,
+        }));
+        points.push({ ...points[0]! }, { lat: points[1]!.lat + radius / 111_195, lng: points[1]!.lng });
+        const expected = points.map((p) =>
+          points.flatMap((q, index) => (distanceMeters(p, q) <= radius + 1e-6 ? [index] : [])),
+        );
+        expect(neighbourIndexes(points, radius)).toEqual(expected);
+      }
+    }
   });
 });

@@ -92,11 +92,13 @@ function byId<T extends { id: number }>(a: T, b: T) {
  * neighbour is in the same or an adjacent cell, so only those are measured (comparing every pair
  * was seconds for a few thousand issues).
  */
-function neighbourIndexes(sorted: readonly LatLng[], radius: number): number[][] {
+export function neighbourIndexes(sorted: readonly LatLng[], radius: number): number[][] {
   if (sorted.length === 0) return [];
   // Degrees per metre: latitude is constant, longitude grows towards the poles; the widest cell
   // in longitude (at the highest latitude present) keeps "adjacent cell" sufficient everywhere.
-  const maxAbsLat = Math.max(...sorted.map((p) => Math.abs(p.lat)));
+  // A loop, not Math.max(...list): a spread of 100,000+ arguments overflows the stack.
+  let maxAbsLat = 0;
+  for (const p of sorted) maxAbsLat = Math.max(maxAbsLat, Math.abs(p.lat));
   const latStep = (radius + 1) / 111_000;
   const lngStep = (radius + 1) / (111_000 * Math.max(Math.cos(((Math.min(maxAbsLat, 89) + 0.5) * Math.PI) / 180), 0.01));
   const cellOf = (p: LatLng) => [Math.floor(p.lat / latStep), Math.floor(p.lng / lngStep)] as const;
