@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/utils/db.server";
-import { hitRateLimit } from "~/utils/rate-limit.server";
+import { hitRateLimit, refundRateLimitHit } from "~/utils/rate-limit.server";
 
 const MINUTE = 60 * 1000;
 
@@ -20,9 +20,14 @@ describe("hitRateLimit (one statement, shared by all app servers)", () => {
     expect(results[3].resetAt.toISOString()).toBe(at(MINUTE).toISOString());
 
     const later = await hitRateLimit("test:window", 3, MINUTE, at(MINUTE + 1));
-    expect(later).toEqual({ allowed: true, remaining: 2, resetAt: at(2 * MINUTE + 1) });
+    expect(later).toEqual({ allowed: true, remaining: 2, resetAt: at(2 * MINUTE + 1), windowStart: at(MINUTE + 1) });
     const row = await db.rateLimit.findUniqueOrThrow({ where: { key: "test:window" } });
     expect(row.count).toBe(1);
+    // A refund counts only in the window its attempt was counted in.
+    await refundRateLimitHit("test:window", results[0].windowStart);
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: "test:window" } })).count).toBe(1);
+    await refundRateLimitHit("test:window", later.windowStart);
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: "test:window" } })).count).toBe(0);
     expect(row.windowStart.toISOString()).toBe(at(MINUTE + 1).toISOString());
   });
 
