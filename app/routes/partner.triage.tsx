@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { Prisma } from "~/generated/prisma/client";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { FilterSelect } from "~/components/forms";
 import { z } from "zod";
@@ -32,6 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = querySchema.parse({ ...params, theme: params.theme || undefined, buurt: params.buurt || undefined });
   const myOrganisationIds = user.memberships.map((m) => m.organisationId);
 
+  const ownedWhere = {
+    ...publicIssueWhere(),
+    ownerOrganisationId: { in: myOrganisationIds },
+    status: { in: ["getrieerd", "in_behandeling"] },
+  } satisfies Prisma.IssueWhereInput;
   const [settings, themes, buurten, leadThemes, handovers, owned] = await Promise.all([
     getSettings(),
     activeThemes(),
@@ -53,11 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     // What my organisation owns and still has to finish (triaged or being worked on).
     db.issue.findMany({
-      where: {
-        ...publicIssueWhere(),
-        ownerOrganisationId: { in: myOrganisationIds },
-        status: { in: ["getrieerd", "in_behandeling"] },
-      },
+      where: ownedWhere,
       select: {
         id: true,
         title: true,
@@ -73,12 +75,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
 
   const now = new Date();
+  const waitingWhere = {
+    ...publicIssueWhere({ theme: query.theme, buurt: query.buurt }),
+    status: { in: [...UNTRIAGED_STATUSES] },
+    ...(query.trekker ? { themeId: { in: leadThemes.map((r) => r.themeId) } } : {}),
+  } satisfies Prisma.IssueWhereInput;
   const issues = await db.issue.findMany({
-    where: {
-      ...publicIssueWhere({ theme: query.theme, buurt: query.buurt }),
-      status: { in: [...UNTRIAGED_STATUSES] },
-      ...(query.trekker ? { themeId: { in: leadThemes.map((r) => r.themeId) } } : {}),
-    },
+    where: waitingWhere,
     select: {
       id: true,
       title: true,
@@ -99,9 +102,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }))
     .filter((row) => (query.age === "te-laat" ? row.overdue : query.age === "week" ? now.getTime() - row.createdAt.getTime() > 7 * 86_400_000 : true));
 
+  // A full list was cut at MAX_ROWS: say how many there are, not "500 wachten" (a count of the
+  // same set, asked only then).
+  const [waitingTotal, ownedTotal] = await Promise.all([
+    issues.length === MAX_ROWS ? db.issue.count({ where: waitingWhere }) : null,
+    owned.length === MAX_ROWS ? db.issue.count({ where: ownedWhere }) : null,
+  ]);
   return {
     query,
     rows,
+    cut: {
+      waiting: waitingTotal === null ? null : { shown: MAX_ROWS, total: waitingTotal },
+      owned: ownedTotal === null ? null : { shown: MAX_ROWS, total: ownedTotal },
+    },
     themes: themes.map(({ code, name }) => ({ code, name })),
     buurten,
     handovers,
@@ -117,7 +130,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function TriageQueue() {
-  const { query, rows, themes, buurten, handovers, triageTargetDays, isPartner, owned, showOwned } = useLoaderData<typeof loader>();
+  const { query, rows, cut, themes, buurten, handovers, triageTargetDays, isPartner, owned, showOwned } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
@@ -183,7 +196,12 @@ export default function TriageQueue() {
       </Form>
 
       <p className="mt-4 font-semibold" aria-live="polite">
-        {plural(rows.length, "triage.queue.countOne", "triage.queue.count")}
+        {cut.waiting
+          ? t("triage.queue.countCut", {
+              total: cut.waiting.total.toLocaleString("nl-NL"),
+              shown: cut.waiting.shown.toLocaleString("nl-NL"),
+            })
+          : plural(rows.length, "triage.queue.countOne", "triage.queue.count")}
       </p>
       {rows.length === 0 ? (
         <p className="card mt-3 p-5">{t("triage.queue.empty")}</p>
@@ -242,6 +260,14 @@ export default function TriageQueue() {
           <h2 id="owned-title" className="text-2xl font-bold">
             {t("triage.queue.mineTitle")}
           </h2>
+          {cut.owned ? (
+            <p className="mt-2 font-semibold">
+              {t("triage.queue.mineCut", {
+                total: cut.owned.total.toLocaleString("nl-NL"),
+                shown: cut.owned.shown.toLocaleString("nl-NL"),
+              })}
+            </p>
+          ) : null}
           {owned.length === 0 ? (
             <p className="card mt-3 p-5">{t("triage.queue.mineEmpty")}</p>
           ) : (

@@ -463,3 +463,31 @@ describe("internal notes", () => {
     expect(await geojson.text()).not.toContain("Vertrouwelijk");
   });
 });
+
+describe("werkbak at scale", () => {
+  test("a list cut at 500 says how many wait in all, not '500 wachten'", async () => {
+    const theme = await db.theme.findUniqueOrThrow({ where: { code: "samenleven" } });
+    const { code: buurtCode } = await db.buurt.findFirstOrThrow({ select: { code: true } });
+    await db.issue.createMany({
+      data: Array.from({ length: 505 }, (_, i) => ({
+        title: `Wachtende melding ${i}`,
+        description: "Een melding die op beoordeling wacht.",
+        themeId: theme.id,
+        buurtCode,
+        lat: 51.37,
+        lng: 6.14,
+        status: "nieuw",
+        visibility: "public",
+      })),
+    });
+    const member = await partner(gemeente.id);
+    type Queue = Awaited<ReturnType<typeof queueLoader>>;
+    const page = (await run(queueLoader as Handler, "/partner/triage?theme=samenleven", { cookie: member.cookie })) as Queue;
+    expect(page.rows).toHaveLength(500);
+    expect(page.cut.waiting).toEqual({ shown: 500, total: 505 });
+    // A list that fits says nothing of the kind.
+    const other = (await run(queueLoader as Handler, `/partner/triage?theme=${THEME}`, { cookie: member.cookie })) as Queue;
+    expect(other.cut.waiting).toBeNull();
+    await db.issue.deleteMany({ where: { themeId: theme.id, title: { startsWith: "Wachtende melding " } } });
+  });
+});

@@ -5,6 +5,9 @@ export const triage = {
       "Meldingen die nog beoordeeld moeten worden. Beantwoord de vier vragen en laat de bewoner weten wat er gebeurt.",
     count: "{count} meldingen wachten op beoordeling",
     countOne: "1 melding wacht op beoordeling",
+    countCut:
+      "{total} meldingen wachten op beoordeling. Hieronder de eerste {shown}; kies een thema of buurt om de rest te zien.",
+    mineCut: "Je organisatie heeft {total} open meldingen. Hieronder de oudste {shown}.",
     empty: "Er wachten geen meldingen met deze filters. Goed bezig!",
     filters: "Filter de werkbak",
     theme: "Thema",
