@@ -72,13 +72,25 @@ export function polygonCentroid(geometry: Polygon | MultiPolygon): LatLng {
 
 const EARTH_RADIUS_M = 6_371_008.8;
 
+export const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/**
+ * The haversine term of two points (0 for the same point, growing with the distance; the
+ * distance is 2R·asin(√h)). Comparing it instead of distances saves the asin and sqrt; the
+ * cosines of the latitudes can be passed in when they are known already.
+ */
+export function haversineTerm(
+  a: LatLng,
+  b: LatLng,
+  cosA = Math.cos(toRadians(a.lat)),
+  cosB = Math.cos(toRadians(b.lat)),
+) {
+  return Math.sin(toRadians(b.lat - a.lat) / 2) ** 2 + cosA * cosB * Math.sin(toRadians(b.lng - a.lng) / 2) ** 2;
+}
+
 /** Great-circle distance in metres. */
 export function distanceMeters(a: LatLng, b: LatLng) {
-  const toRad = (deg: number) => (deg * Math.PI) / 180;
-  const dLat = toRad(b.lat - a.lat);
-  const dLng = toRad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(haversineTerm(a, b)));
 }
 
 /** A bbox around a point, `meters` in each direction (for "nearby" queries). */

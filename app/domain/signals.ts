@@ -1,4 +1,4 @@
-import { distanceMeters, type LatLng } from "./geo";
+import { distanceMeters, haversineTerm, toRadians, type LatLng } from "./geo";
 
 /**
  * "Mogelijk structureel": several issues of one theme close together within a short time
@@ -100,7 +100,7 @@ export function neighbourIndexes(sorted: readonly LatLng[], radius: number): num
   let maxAbsLat = 0;
   for (const p of sorted) maxAbsLat = Math.max(maxAbsLat, Math.abs(p.lat));
   const latStep = (radius + 1) / 111_000;
-  const lngStep = (radius + 1) / (111_000 * Math.max(Math.cos(((Math.min(maxAbsLat, 89) + 0.5) * Math.PI) / 180), 0.01));
+  const lngStep = (radius + 1) / (111_000 * Math.max(Math.cos(toRadians(Math.min(maxAbsLat, 89) + 0.5)), 0.01));
   const cellOf = (p: LatLng) => [Math.floor(p.lat / latStep), Math.floor(p.lng / lngStep)] as const;
   const cells = new Map<string, number[]>();
   sorted.forEach((p, index) => {
@@ -163,12 +163,10 @@ export function centreOf(points: readonly LatLng[]): LatLng {
   return { lat, lng };
 }
 
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
-
 /**
  * Drops the farthest member until all are within `radius` of the mean centre. The farthest is
- * found by the haversine term h of `distanceMeters` (which grows with the distance), with each
- * member's latitude cosine computed once: a cluster of thousands is trimmed one member at a time.
+ * found by the haversine term (geo.ts; it grows with the distance), with each member's latitude
+ * cosine computed once: a cluster of thousands is trimmed one member at a time.
  */
 function trim<T extends SignalCandidate>(cluster: T[], radius: number) {
   const kept = [...cluster];
@@ -180,9 +178,7 @@ function trim<T extends SignalCandidate>(cluster: T[], radius: number) {
     let farthest = -1;
     let farthestH = -Infinity;
     kept.forEach((p, index) => {
-      const h =
-        Math.sin(toRadians(p.lat - centre.lat) / 2) ** 2 +
-        cosCentre * cosLat.get(p.id)! * Math.sin(toRadians(p.lng - centre.lng) / 2) ** 2;
+      const h = haversineTerm(centre, p, cosCentre, cosLat.get(p.id)!);
       if (h > farthestH || (h === farthestH && p.id > kept[farthest].id)) {
         farthest = index;
         farthestH = h;
