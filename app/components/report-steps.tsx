@@ -47,12 +47,13 @@ export function useSteps(total: number, enabled: boolean) {
   // Remembered while rendering (React's pattern for state that follows other values).
   if (lastStep !== step) setLastStep(step);
   const shown = useRef(step);
+  const addressOf = (n: number) => ({ pathname: location.pathname, search: location.search, hash: n === 1 ? "" : `#stap-${n}` });
   // Opened on a step not reached (a reload on #stap-3, which a phone does with a tab in the
   // background): the address and its history entry follow the step shown, so Vorige and Back
   // do not land on an entry that shows the same step.
   useEffect(() => {
     if (enabled && match && Number(match[1]) > reached) {
-      navigate({ pathname: location.pathname, search: location.search, hash: step === 1 ? "" : `#stap-${step}` }, { replace: true, preventScrollReset: true });
+      navigate(addressOf(step), { replace: true, preventScrollReset: true });
     }
     // Only on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -70,7 +71,7 @@ export function useSteps(total: number, enabled: boolean) {
     const target = Math.min(total, Math.max(1, next));
     if (target === step) return;
     setReached((value) => Math.max(value, target));
-    const to = { pathname: location.pathname, search: location.search, hash: target === 1 ? "" : `#stap-${target}` };
+    const to = addressOf(target);
     const state = location.state as { reportStepFrom?: number } | null;
     if (target > step) navigate(to, { state: { reportStepFrom: step }, preventScrollReset: true });
     // Back to the step this entry came from: the same as the browser's Back button.
