@@ -98,7 +98,6 @@ export async function composeAgenda(client: Tx = db, { countLimit = AGENDA_COUNT
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
 
-  const seen = new Set<string>();
   /** Items placed by hand (always on it), and where each row puts its subject in the order. */
   const manualItems: AgendaEntry[] = [];
   const orderOf = new Map<string, number>();
@@ -109,8 +108,7 @@ export async function composeAgenda(client: Tx = db, { countLimit = AGENDA_COUNT
 
   for (const row of rows) {
     const key = agendaKey(row);
-    if (seen.has(key)) continue; // one row per subject; an older duplicate is ignored
-    seen.add(key);
+    if (orderOf.has(key)) continue; // one row per subject; an older duplicate is ignored
     orderOf.set(key, orderOf.size);
     const manual = row.source === "manual" && row.reason !== null;
     const auto = row.issue ? autoReasons(row.issue, threshold) : [];
